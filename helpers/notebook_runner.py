@@ -1,0 +1,104 @@
+"""Execute the notebooks headlessly, in order, one fresh kernel each (``make run``, ``make outputs``).
+
+    python -m helpers.notebook_runner                  # executed copies -> build/notebooks/
+    python -m helpers.notebook_runner --in-place NB    # refresh the committed outputs of NB
+
+The profile comes from ``NB_PROFILE`` (``--in-place`` forces ``quick``, the profile of the
+committed outputs). Prints one line per notebook: name, profile, seconds, PASS/FAIL; on a
+failure it names the cell and the error, and the exit status is 1. A kernel's own console
+output (TensorFlow's C++ start-up lines) goes to ``build/notebooks/<name>.kernel.log``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from helpers.artifacts import build_dir
+from helpers.profile import get_profile
+
+NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def _failed_cell(nb: nbformat.NotebookNode) -> tuple[int, str]:
+    """Index (1-based, among all cells) and first line of the cell whose output holds an error."""
+    for index, cell in enumerate(nb.cells, start=1):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                first_line = next((line for line in cell.source.splitlines() if line.strip()), "")
+                return index, first_line
+    return 0, ""
+
+
+def execute(path: Path, destination: Path, profile: str, timeout: int | None = None) -> tuple[bool, float, str]:
+    """Run ``path`` top to bottom in ``notebooks/`` with ``NB_PROFILE=profile``; write it to ``destination``."""
+    nb = nbformat.read(path, as_version=4)
+    os.environ["NB_PROFILE"] = profile  # the kernel inherits this process's environment
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
+        # Keep what C++ libraries write straight to the process's stderr out of the cells.
+        extra_arguments=["--IPKernelApp.capture_fd_output=False"],
+    )
+    start = time.perf_counter()
+    message = ""
+    log_path = build_dir() / "notebooks" / f"{path.stem}.kernel.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        # The kernel process's own stderr (TensorFlow's C++ start-up lines) goes to a log, not the console.
+        with log_path.open("w") as kernel_log:
+            client.execute(stdout=kernel_log, stderr=kernel_log)
+        ok = True
+    except CellExecutionError as exc:
+        ok = False
+        index, first_line = _failed_cell(nb)
+        error = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        message = f"cell {index} ({first_line[:60]!r}): {error}"
+    seconds = time.perf_counter() - start
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, destination)
+    return ok, seconds, message
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("notebooks", nargs="*", help="notebook names or paths (default: all, in order)")
+    parser.add_argument("--in-place", action="store_true", help="rewrite the committed notebooks (quick profile)")
+    args = parser.parse_args(argv)
+
+    if args.in_place:
+        os.environ["NB_PROFILE"] = "quick"
+    try:
+        profile = get_profile()
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    paths = [NOTEBOOKS_DIR / Path(n).name for n in args.notebooks] or sorted(NOTEBOOKS_DIR.glob("[0-9]*.ipynb"))
+    missing = [p.name for p in paths if not p.is_file()]
+    if missing:
+        print(f"error: no such notebook in {NOTEBOOKS_DIR}: {', '.join(missing)}", file=sys.stderr)
+        return 2
+
+    failures = 0
+    for path in paths:
+        destination = path if args.in_place else build_dir() / "notebooks" / path.name
+        ok, seconds, message = execute(path, destination, profile)
+        status = "PASS" if ok else f"FAIL  {message}"
+        print(f"{path.name:<40} {profile:<6} {seconds:7.1f}s  {status}", flush=True)
+        failures += not ok
+    if not args.in_place:
+        print(f"executed notebooks: {build_dir() / 'notebooks'}; results: {build_dir() / 'results.csv'}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""The collection's figures: image grids, reconstructions, class scatter plots, loss curves.
+
+Every function returns the matplotlib Figure, so a notebook can pass it to :func:`save_fig`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from helpers.artifacts import build_dir, check_images
+
+
+def plot_image_grid(
+    images: Any, n_cols: int = 10, titles: Sequence[str] | None = None, scale: float = 1.2
+) -> plt.Figure:
+    """Show images (n, 28, 28) in [0, 1] as a grid, dark on light like the textbook."""
+    images = check_images(images)
+    n_rows = int(np.ceil(len(images) / n_cols))
+    fig, axes = plt.subplots(n_rows, n_cols, figsize=(n_cols * scale, n_rows * scale), squeeze=False)
+    for index, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if index < len(images):
+            ax.imshow(images[index], cmap="binary", vmin=0, vmax=1)
+            if titles is not None:
+                ax.set_title(titles[index], fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_reconstructions(originals: Any, reconstructions: Any, n: int = 10) -> plt.Figure:
+    """Originals on the top row, their reconstructions below."""
+    originals = check_images(originals, "originals")[:n]
+    reconstructions = check_images(reconstructions, "reconstructions")[:n]
+    if len(originals) != len(reconstructions):
+        raise ValueError(f"got {len(originals)} originals but {len(reconstructions)} reconstructions")
+    fig = plot_image_grid(np.concatenate([originals, reconstructions]), n_cols=len(originals))
+    fig.axes[0].set_title("original", fontsize=8, loc="left")
+    fig.axes[len(originals)].set_title("reconstruction", fontsize=8, loc="left")
+    return fig
+
+
+def plot_scatter_by_class(points: Any, labels: Any, class_names: Sequence[str], title: str | None = None) -> plt.Figure:
+    """Scatter 2-D points coloured by class, with a legend of class names."""
+    points, labels = np.asarray(points), np.asarray(labels)
+    if points.ndim != 2 or points.shape[1] != 2:
+        raise ValueError(f"points must have shape (n, 2), got {points.shape}; project them to 2-D first.")
+    if len(points) != len(labels):
+        raise ValueError(f"got {len(points)} points but {len(labels)} labels")
+    fig, ax = plt.subplots(figsize=(7, 6))
+    cmap = plt.get_cmap("tab10")
+    for index, name in enumerate(class_names):
+        mask = labels == index
+        ax.scatter(points[mask, 0], points[mask, 1], s=4, color=cmap(index % 10), label=name)
+    ax.legend(markerscale=3, fontsize=8, loc="center left", bbox_to_anchor=(1, 0.5))
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if title:
+        ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_history(history: Any, keys: Sequence[str] | None = None, title: str | None = None) -> plt.Figure:
+    """Plot per-epoch curves from a Keras ``History`` or a dict of lists (default: every key)."""
+    curves: Mapping[str, Sequence[float]] = getattr(history, "history", history)
+    keys = list(curves) if keys is None else list(keys)
+    missing = [k for k in keys if k not in curves]
+    if missing:
+        raise KeyError(f"no curve named {missing}; available: {sorted(curves)}")
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    for key in keys:
+        values = list(curves[key])
+        ax.plot(range(1, len(values) + 1), values, marker="o" if len(values) < 30 else None, label=key)
+    ax.set_xlabel("epoch")
+    ax.grid(alpha=0.3)
+    ax.legend()
+    if title:
+        ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def save_fig(fig: plt.Figure, name: str, dpi: int = 80) -> None:
+    """Save a figure to ``build/figures/<name>.png`` (returns nothing, so a notebook echoes nothing)."""
+    path = build_dir() / "figures" / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=dpi, bbox_inches="tight")

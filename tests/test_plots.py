@@ -1,0 +1,75 @@
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from helpers.plots import plot_history, plot_image_grid, plot_reconstructions, plot_scatter_by_class, save_fig
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_image_grid_lays_out_rows_and_titles(fashion):
+    fig = plot_image_grid(fashion.x_test[:12], n_cols=5, titles=[str(i) for i in range(12)])
+    assert len(fig.axes) == 15  # 3 rows of 5, the last 3 left empty
+    assert fig.axes[11].get_title() == "11" and not fig.axes[12].images
+
+
+def test_image_grid_accepts_a_channel_axis(fashion):
+    assert len(plot_image_grid(fashion.x_test[:4, :, :, None], n_cols=4).axes) == 4
+
+
+@pytest.mark.parametrize(
+    "images, message",
+    [
+        (np.zeros((4, 784), dtype="float32"), r"shape \(n, 28, 28\).*reshape"),
+        (np.zeros((4, 28, 28, 3), dtype="float32"), r"shape \(n, 28, 28\)"),
+        (np.zeros((4, 28, 28), dtype="uint8"), "divide uint8 pixels by 255"),
+        (np.full((4, 28, 28), -0.5, dtype="float32"), r"\[0, 1\].*\(images \+ 1\) / 2"),
+        (np.full((4, 28, 28), 255.0, dtype="float32"), r"values in \[0, 1\]"),
+        (np.full((4, 28, 28), np.nan, dtype="float32"), "NaN"),
+    ],
+)
+def test_image_grid_rejects_bad_images(images, message):
+    with pytest.raises(ValueError, match=message):
+        plot_image_grid(images)
+
+
+def test_reconstructions_put_originals_above(fashion):
+    fig = plot_reconstructions(fashion.x_test[:6], fashion.x_test[:6] * 0.5, n=6)
+    assert len(fig.axes) == 12
+    np.testing.assert_array_equal(fig.axes[0].images[0].get_array(), fashion.x_test[0])
+    np.testing.assert_array_equal(fig.axes[6].images[0].get_array(), fashion.x_test[0] * 0.5)
+
+
+def test_reconstructions_need_matching_counts(fashion):
+    with pytest.raises(ValueError, match="6 originals but 3 reconstructions"):
+        plot_reconstructions(fashion.x_test[:6], fashion.x_test[:3], n=6)
+
+
+def test_scatter_has_one_legend_entry_per_class(fashion):
+    points = np.random.default_rng(0).normal(size=(200, 2))
+    fig = plot_scatter_by_class(points, fashion.y_test[:200], fashion.class_names)
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert labels == list(fashion.class_names)
+
+
+def test_scatter_rejects_points_that_are_not_2d(fashion):
+    with pytest.raises(ValueError, match=r"shape \(n, 2\)"):
+        plot_scatter_by_class(np.zeros((10, 3)), fashion.y_test[:10], fashion.class_names)
+
+
+def test_history_plots_chosen_curves():
+    fig = plot_history({"loss": [3, 2, 1], "val_loss": [3.5, 2.5, 2]}, keys=["loss", "val_loss"])
+    lines = fig.axes[0].get_lines()
+    assert [line.get_label() for line in lines] == ["loss", "val_loss"]
+    assert list(lines[0].get_xdata()) == [1, 2, 3]
+    with pytest.raises(KeyError, match="accuracy"):
+        plot_history({"loss": [1]}, keys=["accuracy"])
+
+
+def test_save_fig_writes_a_png_under_build(build):
+    assert save_fig(plot_history({"loss": [2, 1]}), "curve") is None
+    assert (build / "figures" / "curve.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

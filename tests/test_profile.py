@@ -1,0 +1,32 @@
+import pytest
+
+from helpers.profile import PROFILES, by_profile, get_profile
+
+
+@pytest.mark.parametrize("name", PROFILES)
+def test_each_profile_is_read_and_picks_its_value(monkeypatch, name):
+    monkeypatch.setenv("NB_PROFILE", name.upper())
+    assert get_profile() == name
+    assert by_profile(smoke=1, quick=2, full=3) == {"smoke": 1, "quick": 2, "full": 3}[name]
+
+
+def test_unknown_profile_names_the_valid_ones(monkeypatch):
+    monkeypatch.setenv("NB_PROFILE", "bogus")
+    with pytest.raises(ValueError, match="'bogus'.*smoke, quick, full"):
+        get_profile()
+
+
+def test_unset_profile_picks_by_gpu(monkeypatch):
+    monkeypatch.delenv("NB_PROFILE", raising=False)
+    monkeypatch.setattr("helpers.profile._gpu_visible", lambda: True)
+    assert get_profile() == "full"
+    monkeypatch.setattr("helpers.profile._gpu_visible", lambda: False)
+    assert get_profile() == "quick"
+
+
+def test_unset_profile_on_this_machine_matches_its_devices(monkeypatch):
+    import tensorflow as tf
+
+    monkeypatch.delenv("NB_PROFILE", raising=False)
+    expected = "full" if tf.config.list_physical_devices("GPU") else "quick"
+    assert get_profile() == expected

@@ -27,15 +27,15 @@ $(STAMP): requirements.txt
 
 # Debian's dataset-fashion-mnist is installed only when no copy is found anywhere.
 data: $(STAMP)
-	@$(PY) -m helpers.data >/dev/null || { \
+	@$(PY) -m helpers data >/dev/null || { \
 	  if command -v apt-get >/dev/null; then \
 	    echo "Fashion-MNIST not found: installing Debian's dataset-fashion-mnist"; \
 	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq dataset-fashion-mnist >/dev/null; \
 	  fi; }
-	@$(PY) -m helpers.data --verify
+	@$(PY) -m helpers data --verify
 
 run: data
-	$(PY) -m helpers.notebook_runner $(NB)
+	$(PY) -m helpers run $(NB)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check helpers tests notebooks
@@ -52,13 +52,13 @@ lab: data
 	$(VENV)/bin/jupyter lab notebooks/
 
 outputs: data
-	$(PY) -m helpers.notebook_runner --in-place $(NB)
+	$(PY) -m helpers run --in-place $(NB)
 
 classifier: data
-	$(PY) -m helpers.quality
+	$(PY) -m helpers classifier
 
 colab-links: $(STAMP)
-	$(PY) -m helpers.colab
+	$(PY) -m helpers colab-links
 
 clean:
 	rm -rf build

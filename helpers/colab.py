@@ -2,7 +2,7 @@
 
 Notebooks cannot import ``helpers`` before Colab has fetched the repository, so each
 notebook's "Open in Colab" badge and its Setup cell carry the URL as text. They follow the
-constants below: after changing them, run ``make colab-links`` (``python -m helpers.colab``)
+constants below: after changing them, run ``make colab-links`` (``python -m helpers colab-links``)
 to rewrite every notebook; ``tests/test_notebook_structure.py`` fails while any disagrees.
 """
 

@@ -11,7 +11,7 @@ and only then downloaded with Keras into its cache. The decoded arrays are check
 the SHA-256 sums in ``data/fashion-mnist.sha256``; a corrupt or truncated file raises an
 error naming that file, and nothing ever falls back silently to other data.
 
-Run ``python -m helpers.data`` to see where the data are found (it exits 1 when they are not).
+Run ``python -m helpers data`` to see where the data are found (it exits 1 when they are not).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Execute the notebooks headlessly, in order, one fresh kernel each (``make run``, ``make outputs``).
 
-    python -m helpers.notebook_runner                  # executed copies -> build/notebooks/
-    python -m helpers.notebook_runner --in-place NB    # refresh the committed outputs of NB
+    python -m helpers run                   # executed copies -> build/notebooks/
+    python -m helpers run --in-place NB     # refresh the committed outputs of NB
 
 The profile comes from ``NB_PROFILE`` (``--in-place`` forces ``quick``, the profile of the
 committed outputs). Prints one line per notebook: name, profile, seconds, PASS/FAIL; on a
@@ -27,14 +27,14 @@ from helpers.profile import get_profile
 NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 
 
-def _failed_cell(nb: nbformat.NotebookNode) -> tuple[int, str]:
-    """Index (1-based, among all cells) and first line of the cell whose output holds an error."""
+def _failure(nb: nbformat.NotebookNode) -> str:
+    """'cell N ('first line'): Error: message' for the cell whose output holds an error (N counts all cells)."""
     for index, cell in enumerate(nb.cells, start=1):
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
                 first_line = next((line for line in cell.source.splitlines() if line.strip()), "")
-                return index, first_line
-    return 0, ""
+                return f"cell {index} ({first_line[:60]!r}): {output.ename}: {output.evalue}"
+    return "a cell failed without an error output"
 
 
 def execute(path: Path, destination: Path, profile: str, timeout: int | None = None) -> tuple[bool, float, str]:
@@ -58,11 +58,9 @@ def execute(path: Path, destination: Path, profile: str, timeout: int | None = N
         with log_path.open("w") as kernel_log:
             client.execute(stdout=kernel_log, stderr=kernel_log)
         ok = True
-    except CellExecutionError as exc:
+    except CellExecutionError:
         ok = False
-        index, first_line = _failed_cell(nb)
-        error = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-        message = f"cell {index} ({first_line[:60]!r}): {error}"
+        message = _failure(nb)
     seconds = time.perf_counter() - start
     destination.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, destination)

@@ -6,7 +6,7 @@ the FID of Heusel et al., with a Fashion-MNIST CNN in place of Inception). Lower
 the test set against itself scores 0.
 
 The classifier's weights are committed (``helpers/assets/fashion_classifier.weights.h5``).
-``python -m helpers.quality`` (``make classifier``) retrains them deterministically on CPU
+``python -m helpers classifier`` (``make classifier``) retrains them deterministically on CPU
 and prints their test accuracy.
 """
 

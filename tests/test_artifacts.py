@@ -74,3 +74,12 @@ def test_epoch_logger_prints_one_rounded_line_per_epoch(capsys):
     assert lines[0].startswith("epoch 1/3  loss ") and "val_loss " in lines[0] and lines[0].endswith(" s)")
     loss_text = lines[2].split("loss ")[1].split()[0]
     assert len(loss_text.split(".")[1]) == 4  # rounded to 4 decimals
+
+
+def test_command_line_dispatches_and_explains_itself(capsys):
+    from helpers.__main__ import main
+
+    assert main(["data"]) == 0
+    assert "Fashion-MNIST found" in capsys.readouterr().out
+    assert main(["nonsense"]) == 2
+    assert "classifier" in capsys.readouterr().err

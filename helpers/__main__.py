@@ -1,0 +1,37 @@
+"""Command line of the helpers package: ``python -m helpers <command> [args]``.
+
+data [--verify]     where Fashion-MNIST is found (--verify: load and check it)
+run [NB ...]        execute notebooks headlessly (see helpers.notebook_runner)
+classifier          retrain the quality score's classifier, rewrite its weights
+colab-links         point every badge and Setup cell at helpers/colab.py's repository
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str]) -> int:
+    command, args = (argv[0], argv[1:]) if argv else ("", [])
+    if command == "data":
+        from helpers.data import main as data_main
+
+        return data_main(args)
+    if command == "run":
+        from helpers.notebook_runner import main as run_main
+
+        return run_main(args)
+    if command == "classifier":
+        from helpers.quality import main as classifier_main
+
+        return classifier_main()
+    if command == "colab-links":
+        from helpers.colab import main as colab_main
+
+        return colab_main()
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -16,6 +16,7 @@ from helpers.plots import (
 from helpers.profile import PROFILES, by_profile, get_profile
 from helpers.quality import classify, fashion_features, fashion_fid
 from helpers.seeding import seed_everything
+from helpers.tables import format_table, read_results
 
 __all__ = [
     "EpochLogger",
@@ -28,6 +29,7 @@ __all__ = [
     "classify",
     "fashion_features",
     "fashion_fid",
+    "format_table",
     "get_profile",
     "load_fashion_mnist",
     "make_3d_cloud",
@@ -35,6 +37,7 @@ __all__ = [
     "plot_image_grid",
     "plot_reconstructions",
     "plot_scatter_by_class",
+    "read_results",
     "record_result",
     "save_fig",
     "save_model",

@@ -42,3 +42,11 @@ def test_training_is_repeatable():
 
     for a, b in zip(train(), train(), strict=True):
         np.testing.assert_array_equal(a, b)
+
+
+def test_op_determinism_is_on_for_cpu_runs():
+    import tensorflow as tf
+
+    seed_everything(1)
+    if not tf.config.list_physical_devices("GPU"):
+        assert tf.config.experimental.is_op_determinism_enabled()

@@ -44,9 +44,14 @@ def test_training_is_repeatable():
         np.testing.assert_array_equal(a, b)
 
 
-def test_op_determinism_is_on_for_cpu_runs():
+def test_op_determinism_is_on_for_cpu_only(monkeypatch):
     import tensorflow as tf
 
+    calls = []
+    monkeypatch.setattr(tf.config.experimental, "enable_op_determinism", lambda: calls.append("on"))
+    monkeypatch.setattr(tf.config, "list_physical_devices", lambda kind=None: [])
     seed_everything(1)
-    if not tf.config.list_physical_devices("GPU"):
-        assert tf.config.experimental.is_op_determinism_enabled()
+    assert calls == ["on"]
+    monkeypatch.setattr(tf.config, "list_physical_devices", lambda kind=None: ["a GPU"] if kind == "GPU" else [])
+    seed_everything(1)
+    assert calls == ["on"]  # not turned on again with a GPU visible

@@ -12,6 +12,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+LAB_AS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)  # containers and Colab-like machines run as root
 NB     ?=
 
 .PHONY: setup data run test lint unit nbval lab outputs classifier colab-links clean
@@ -49,7 +50,7 @@ nbval: data
 test: lint unit nbval
 
 lab: data
-	$(VENV)/bin/jupyter lab notebooks/
+	$(VENV)/bin/jupyter lab $(LAB_AS_ROOT) notebooks/
 
 outputs: data
 	$(PY) -m helpers run --in-place $(NB)

@@ -14,7 +14,7 @@ from helpers.plots import (
     save_fig,
 )
 from helpers.profile import PROFILES, by_profile, get_profile
-from helpers.quality import classify, fashion_features, fashion_fid
+from helpers.quality import class_histogram, classify, fashion_features, fashion_fid
 from helpers.seeding import seed_everything
 from helpers.tables import format_table, read_results
 
@@ -26,6 +26,7 @@ __all__ = [
     "build_dir",
     "by_profile",
     "check_images",
+    "class_histogram",
     "classify",
     "fashion_features",
     "fashion_fid",

@@ -15,18 +15,29 @@ from helpers.artifacts import build_dir, check_images
 
 
 def plot_image_grid(
-    images: Any, n_cols: int = 10, titles: Sequence[str] | None = None, scale: float = 1.2
+    images: Any,
+    n_cols: int = 10,
+    titles: Sequence[str] | None = None,
+    scale: float = 1.2,
+    row_titles: Sequence[str] | None = None,
 ) -> plt.Figure:
-    """Show images (n, 28, 28) in [0, 1] as a grid, dark on light like the textbook."""
+    """Show images (n, 28, 28) in [0, 1] as a grid, dark on light like the textbook.
+
+    ``titles`` labels every image; ``row_titles`` labels each row once, above its first image.
+    """
     images = check_images(images)
     n_rows = int(np.ceil(len(images) / n_cols))
+    if row_titles is not None:
+        if titles is not None or len(row_titles) != n_rows:
+            raise ValueError(f"give either titles or {n_rows} row_titles, one per row")
+        titles = [row_title if column == 0 else "" for row_title in row_titles for column in range(n_cols)]
     fig, axes = plt.subplots(n_rows, n_cols, figsize=(n_cols * scale, n_rows * scale), squeeze=False)
     for index, ax in enumerate(axes.flat):
         ax.axis("off")
         if index < len(images):
             ax.imshow(images[index], cmap="binary", vmin=0, vmax=1)
-            if titles is not None:
-                ax.set_title(titles[index], fontsize=8)
+            if titles is not None and titles[index]:
+                ax.set_title(titles[index], fontsize=8, loc="left" if row_titles is not None else "center")
     fig.tight_layout()
     return fig
 
@@ -37,10 +48,9 @@ def plot_reconstructions(originals: Any, reconstructions: Any, n: int = 10) -> p
     reconstructions = check_images(reconstructions, "reconstructions")[:n]
     if len(originals) != len(reconstructions):
         raise ValueError(f"got {len(originals)} originals but {len(reconstructions)} reconstructions")
-    fig = plot_image_grid(np.concatenate([originals, reconstructions]), n_cols=len(originals))
-    fig.axes[0].set_title("original", fontsize=8, loc="left")
-    fig.axes[len(originals)].set_title("reconstruction", fontsize=8, loc="left")
-    return fig
+    return plot_image_grid(
+        np.concatenate([originals, reconstructions]), n_cols=len(originals), row_titles=["original", "reconstruction"]
+    )
 
 
 def plot_scatter_by_class(points: Any, labels: Any, class_names: Sequence[str], title: str | None = None) -> plt.Figure:

@@ -73,3 +73,10 @@ def test_history_plots_chosen_curves():
 def test_save_fig_writes_a_png_under_build(build):
     assert save_fig(plot_history({"loss": [2, 1]}), "curve") is None
     assert (build / "figures" / "curve.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_row_titles_label_the_first_image_of_each_row(fashion):
+    fig = plot_image_grid(fashion.x_test[:6], n_cols=3, row_titles=["top", "bottom"])
+    assert [ax.get_title(loc="left") for ax in fig.axes] == ["top", "", "", "bottom", "", ""]
+    with pytest.raises(ValueError, match="2 row_titles"):
+        plot_image_grid(fashion.x_test[:6], n_cols=3, row_titles=["only one"])

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from helpers.quality import WEIGHTS_PATH, classify, fashion_features, fashion_fid, frechet_distance
+from helpers.quality import WEIGHTS_PATH, class_histogram, classify, fashion_features, fashion_fid, frechet_distance
 
 
 def test_committed_weights_are_small_and_reach_90_percent(fashion):
@@ -50,3 +50,14 @@ def test_reference_set_can_be_given(fashion):
 def test_bad_input_is_refused_with_the_fix(images, message):
     with pytest.raises(ValueError, match=message):
         fashion_fid(images)
+
+
+def test_class_histogram_measures_diversity(fashion):
+    counts, diversity = class_histogram(fashion.x_test)
+    assert counts.sum() == 10_000 and counts.min() > 800  # the classifier sees every class about equally
+    assert diversity > 0.99
+    _, one_class = class_histogram(fashion.x_test[fashion.y_test == 1])  # trousers, the easiest class
+    assert one_class < 0.05
+    _, two_classes = class_histogram(fashion.x_test[np.isin(fashion.y_test, [1, 8])])
+    # log 2 / log 10 = 0.30 for two equal classes, plus a little for the classifier's few mistakes.
+    assert np.log(2) / np.log(10) <= two_classes < 0.4

@@ -12,16 +12,17 @@ def _write(path, *sources):
     return path
 
 
-def test_executes_in_order_with_the_profile(tmp_path):
+def test_executes_in_order_with_the_profile(tmp_path, build):
     source = _write(tmp_path / "ok.ipynb", "import os\nprofile = os.environ['NB_PROFILE']", "print(profile)")
     ok, seconds, message = notebook_runner.execute(source, tmp_path / "out" / "ok.ipynb", "smoke")
     assert ok and message == "" and seconds > 0
+    assert (build / "notebooks" / "ok.kernel.log").is_file()  # the kernel's console output, kept aside
     executed = nbformat.read(tmp_path / "out" / "ok.ipynb", as_version=4)
     assert [c.execution_count for c in executed.cells[1:]] == [1, 2]
     assert executed.cells[2].outputs[0].text == "smoke\n"
 
 
-def test_failure_names_the_cell_and_the_error(tmp_path):
+def test_failure_names_the_cell_and_the_error(tmp_path, build):
     source = _write(tmp_path / "bad.ipynb", "x = 1", "assert x == 2, 'x is not 2'", "print('never')")
     ok, _, message = notebook_runner.execute(source, tmp_path / "out" / "bad.ipynb", "smoke")
     assert not ok

@@ -26,7 +26,7 @@ def test_frechet_distance_of_known_gaussians():
 
 
 def test_real_images_score_low_and_junk_scores_high(fashion):
-    real = fashion_fid(fashion.x_valid)  # 5,000 real images the classifier never trained on... as a set
+    real = fashion_fid(fashion.x_valid)  # 5,000 real images (the classifier trained on them; the test set it did not)
     noise = fashion_fid(np.random.default_rng(0).uniform(size=(5000, 28, 28)).astype("float32"))
     repeated = fashion_fid(np.repeat(fashion.x_valid[:1], 5000, axis=0))
     one_class = fashion_fid(fashion.x_valid[fashion.y_valid == 9])  # mode collapse onto ankle boots

@@ -1,7 +1,8 @@
 """Shared plumbing for the notebooks: profile, seeding, data, plots, artifacts, quality score.
 
 Importing this package has no side effects: it imports NumPy and matplotlib, and TensorFlow
-only later, inside the functions (and the ``EpochLogger`` class) that need it.
+only later, inside the functions (and the ``EpochLogger``, ``GAN`` and ``GANMonitor`` classes) that
+need it.
 """
 
 from helpers.artifacts import Timer, build_dir, check_images, record_result, save_model, save_samples
@@ -12,6 +13,8 @@ from helpers.plots import (
     plot_reconstructions,
     plot_scatter_by_class,
     save_fig,
+    save_gif,
+    tile_images,
 )
 from helpers.profile import PROFILES, by_profile, get_profile
 from helpers.quality import class_histogram, classify, fashion_features, fashion_fid
@@ -19,7 +22,9 @@ from helpers.seeding import seed_everything
 from helpers.tables import format_table, read_results
 
 __all__ = [
+    "GAN",
     "EpochLogger",
+    "GANMonitor",
     "PROFILES",
     "FashionMNIST",
     "Timer",
@@ -41,16 +46,35 @@ __all__ = [
     "read_results",
     "record_result",
     "save_fig",
+    "save_gif",
     "save_model",
     "save_samples",
     "seed_everything",
+    "tile_images",
+    "generate",
+    "g_block",
+    "d_block",
+    "build_dcgan_generator",
+    "build_dcgan_discriminator",
 ]
 
 
-def __getattr__(name: str):
-    # EpochLogger subclasses a Keras class: import it (and TensorFlow) only when asked for.
-    if name == "EpochLogger":
-        from helpers.training import EpochLogger
+_LAZY = {
+    "EpochLogger": "helpers.training",
+    "GAN": "helpers.gan",
+    "GANMonitor": "helpers.gan",
+    "generate": "helpers.gan",
+    "g_block": "helpers.gan",
+    "d_block": "helpers.gan",
+    "build_dcgan_generator": "helpers.gan",
+    "build_dcgan_discriminator": "helpers.gan",
+}
 
-        return EpochLogger
+
+def __getattr__(name: str):
+    # These subclass or call Keras: import them (and TensorFlow) only when asked for.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'helpers' has no attribute {name!r}")

@@ -1,11 +1,13 @@
-"""The collection's figures: image grids, reconstructions, class scatter plots, loss curves.
+"""The collection's figures: image grids, reconstructions, class scatter plots, loss curves, GIFs.
 
-Every function returns the matplotlib Figure, so a notebook can pass it to :func:`save_fig`.
+The plot_* functions return the matplotlib Figure, so a notebook can pass it to :func:`save_fig`;
+:func:`save_gif` writes an animation of image grids (tiled by :func:`tile_images`) and returns its path.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -99,3 +101,52 @@ def save_fig(fig: plt.Figure, name: str, dpi: int = 80) -> None:
     path = build_dir() / "figures" / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=dpi, bbox_inches="tight")
+
+
+def tile_images(images: Any, n_cols: int = 10, zoom: int = 2, gap: int = 2) -> np.ndarray:
+    """Tile images (n, 28, 28) in [0, 1] into one uint8 picture, dark on light like the grids."""
+    images = check_images(images)
+    n_rows = int(np.ceil(len(images) / n_cols))
+    side = 28 * zoom
+    canvas = np.full((n_rows * (side + gap) + gap, n_cols * (side + gap) + gap), 255, dtype=np.uint8)
+    for index, image in enumerate(images):
+        row, col = divmod(index, n_cols)
+        top, left = gap + row * (side + gap), gap + col * (side + gap)
+        canvas[top : top + side, left : left + side] = np.kron(255 * (1 - image), np.ones((zoom, zoom)))
+    return canvas
+
+
+def save_gif(
+    frames: Sequence[Any],
+    name: str,
+    captions: Sequence[str] | None = None,
+    n_cols: int = 10,
+    seconds_per_frame: float = 0.5,
+) -> Path:
+    """Write an animated GIF of image grids to ``build/figures/<name>.gif`` and return its path.
+
+    Each frame is a set of images (n, 28, 28) in [0, 1], tiled like :func:`plot_image_grid`, with an
+    optional caption above it (for example the epoch). The last frame is held three times as long.
+    """
+    from PIL import Image, ImageDraw
+
+    if len(frames) == 0:
+        raise ValueError("save_gif needs at least one frame")
+    if captions is not None and len(captions) != len(frames):
+        raise ValueError(f"got {len(frames)} frames but {len(captions)} captions")
+    pictures = []
+    for index, frame in enumerate(frames):
+        grid = tile_images(frame, n_cols=n_cols)
+        picture = Image.new("L", (grid.shape[1], grid.shape[0] + 16), 255)
+        picture.paste(Image.fromarray(grid), (0, 16))
+        if captions is not None:
+            ImageDraw.Draw(picture).text((4, 2), captions[index], fill=0)
+        pictures.append(picture)
+    if len({picture.size for picture in pictures}) != 1:
+        raise ValueError("every frame must tile to the same size: give each frame the same number of images")
+    durations = [int(1000 * seconds_per_frame)] * len(pictures)
+    durations[-1] *= 3
+    path = build_dir() / "figures" / f"{name}.gif"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pictures[0].save(path, save_all=True, append_images=pictures[1:], duration=durations, loop=0)
+    return path

@@ -84,7 +84,7 @@ def class_histogram(images: Any) -> tuple[np.ndarray, float]:
     """
     counts = np.bincount(classify(images), minlength=10)
     shares = counts[counts > 0] / counts.sum()
-    return counts, float(-np.sum(shares * np.log(shares)) / np.log(10))
+    return counts, abs(float(-np.sum(shares * np.log(shares)) / np.log(10)))  # abs: one class gives -0.0
 
 
 def frechet_distance(mu1: np.ndarray, cov1: np.ndarray, mu2: np.ndarray, cov2: np.ndarray) -> float:

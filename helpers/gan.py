@@ -1,9 +1,10 @@
 """The GAN training step of notebook 04 and the DCGAN blocks of notebook 05, for the later notebooks.
 
 Notebook 04 writes this class out line by line to teach it; from notebook 05 on it is imported as
-``helpers.GAN``, with three generalisations: the discriminator may return logits, the generator may
-take several steps per discriminator step, and real and fake images go through the discriminator in
-separate batches (so batch normalization in it never mixes their statistics).
+``helpers.GAN``, with four generalisations: the discriminator may return logits, the generator may
+take several steps per discriminator step, real and fake images go through the discriminator in
+separate batches (so batch normalization in it never mixes their statistics), and ``(images,
+labels)`` data condition both networks on the labels (notebook 06's conditional GAN).
 """
 
 from __future__ import annotations
@@ -156,10 +157,9 @@ class GANMonitor(keras.callbacks.Callback):
 
     def on_train_begin(self, logs: dict[str, Any] | None = None) -> None:
         if not self.frames:  # a second fit() call continues the animation
+            codings = self.fixed_codings
             first = (
-                [c[: self.n_frame] for c in self.fixed_codings]
-                if isinstance(self.fixed_codings, list | tuple)
-                else (self.fixed_codings[: self.n_frame])
+                [c[: self.n_frame] for c in codings] if isinstance(codings, list | tuple) else codings[: self.n_frame]
             )
             self.frames.append(generate(self.model.generator, first, self.tanh_output))
 

@@ -2,8 +2,9 @@
 
 data [--verify]     where Fashion-MNIST is found (--verify: load and check it)
 run [NB ...]        execute notebooks headlessly (see helpers.notebook_runner)
-classifier          retrain the quality score's classifier, rewrite its weights
-colab-links         point every badge and Setup cell at helpers/colab.py's repository
+classifier          retrain the Fashion FD's classifier, rewrite its weights
+setup-cells         write every notebook's badge and Setup cell from helpers/colab.py
+codegen             regenerate helpers/dcgan.py from notebook 05's marked cell
 """
 
 from __future__ import annotations
@@ -25,10 +26,14 @@ def main(argv: list[str]) -> int:
         from helpers.quality import main as classifier_main
 
         return classifier_main()
-    if command == "colab-links":
+    if command == "setup-cells":
         from helpers.colab import main as colab_main
 
         return colab_main()
+    if command == "codegen":
+        from helpers.codegen import main as codegen_main
+
+        return codegen_main()
     print(__doc__, file=sys.stderr)
     return 2
 

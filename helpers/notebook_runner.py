@@ -21,10 +21,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from helpers.artifacts import build_dir
+from helpers.paths import NOTEBOOKS_DIR, build_dir
 from helpers.profile import get_profile
-
-NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 
 
 def _failure(nb: nbformat.NotebookNode) -> str:

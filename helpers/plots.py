@@ -1,7 +1,8 @@
-"""The collection's figures: image grids, reconstructions, class scatter plots, loss curves, GIFs.
+"""The collection's figures: image grids, reconstructions, class scatter plots, curves, class shares, GIFs.
 
 The plot_* functions return the matplotlib Figure, so a notebook can pass it to :func:`save_fig`;
 :func:`save_gif` writes an animation of image grids (tiled by :func:`tile_images`) and returns its path.
+Both name their files after the running notebook (``build/figures/<notebook>_<name>.png``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from typing import Any
 import matplotlib.pyplot as plt
 import numpy as np
 
-from helpers.artifacts import build_dir, check_images
+from helpers.data import CLASS_NAMES
+from helpers.images import check_images
+from helpers.notebook import current_notebook
+from helpers.paths import build_dir
 
 
 def plot_image_grid(
@@ -96,11 +100,44 @@ def plot_history(history: Any, keys: Sequence[str] | None = None, title: str | N
     return fig
 
 
-def save_fig(fig: plt.Figure, name: str, dpi: int = 80) -> None:
-    """Save a figure to ``build/figures/<name>.png`` (returns nothing, so a notebook echoes nothing)."""
-    path = build_dir() / "figures" / f"{name}.png"
+def figure_path(name: str, suffix: str) -> Path:
+    """``build/figures/<notebook>_<name><suffix>``, its folder created."""
+    path = build_dir() / "figures" / f"{current_notebook()}_{name}{suffix}"
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=dpi, bbox_inches="tight")
+    return path
+
+
+def save_fig(fig: plt.Figure, name: str, dpi: int = 80) -> None:
+    """Save a figure to ``build/figures/<notebook>_<name>.png`` (returns nothing: a notebook echoes nothing)."""
+    fig.savefig(figure_path(name, ".png"), dpi=dpi, bbox_inches="tight")
+
+
+def plot_class_shares(counts: Mapping[str, Any], title: str | None = None) -> plt.Figure:
+    """Bars of the class shares of one or more sets of images, e.g. ``{"GAN": counts, "test set": ...}``.
+
+    Each value holds the number of images per class (10 counts, as ``class_histogram`` returns);
+    a dashed line marks the uniform share, 10%.
+    """
+    if not counts:
+        raise ValueError("plot_class_shares needs at least one set of counts")
+    fig, ax = plt.subplots(figsize=(8, 3))
+    width = 0.8 / len(counts)
+    for index, (label, values) in enumerate(counts.items()):
+        values = np.asarray(values, dtype=float)
+        if values.shape != (len(CLASS_NAMES),):
+            raise ValueError(f"{label!r}: expected {len(CLASS_NAMES)} counts, got shape {values.shape}")
+        positions = np.arange(len(CLASS_NAMES)) + (index - (len(counts) - 1) / 2) * width
+        ax.bar(positions, values / values.sum(), width=width, label=label)
+    ax.axhline(1 / len(CLASS_NAMES), color="grey", linestyle="--", linewidth=1)
+    ax.set_xticks(range(len(CLASS_NAMES)), CLASS_NAMES, rotation=30, ha="right", fontsize=8)
+    ax.yaxis.set_major_formatter(plt.matplotlib.ticker.PercentFormatter(1.0))
+    ax.set_ylabel("share of images")
+    if len(counts) > 1:
+        ax.legend(fontsize=8)
+    if title:
+        ax.set_title(title)
+    fig.tight_layout()
+    return fig
 
 
 def tile_images(images: Any, n_cols: int = 10, zoom: int = 2, gap: int = 2) -> np.ndarray:
@@ -123,7 +160,7 @@ def save_gif(
     n_cols: int = 10,
     seconds_per_frame: float = 0.5,
 ) -> Path:
-    """Write an animated GIF of image grids to ``build/figures/<name>.gif`` and return its path.
+    """Write an animated GIF of image grids to ``build/figures/<notebook>_<name>.gif`` and return its path.
 
     Each frame is a set of images (n, 28, 28) in [0, 1], tiled like :func:`plot_image_grid`, with an
     optional caption above it (for example the epoch). The last frame is held three times as long.
@@ -146,7 +183,6 @@ def save_gif(
         raise ValueError("every frame must tile to the same size: give each frame the same number of images")
     durations = [int(1000 * seconds_per_frame)] * len(pictures)
     durations[-1] *= 3
-    path = build_dir() / "figures" / f"{name}.gif"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = figure_path(name, ".gif")
     pictures[0].save(path, save_all=True, append_images=pictures[1:], duration=durations, loop=0)
     return path

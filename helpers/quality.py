@@ -1,9 +1,11 @@
-"""Sample quality, measured: a Fréchet distance in the feature space of a small classifier.
+"""The collection's sample metric, the Fashion FD, and the classifier behind it.
 
-``fashion_fid(images)`` compares the Gaussian fitted to the classifier's penultimate-layer
-features of ``images`` with the one fitted to the Fashion-MNIST test set (the same formula as
-the FID of Heusel et al., with a Fashion-MNIST CNN in place of Inception). Lower is better;
-the test set against itself scores 0.
+``fashion_fd(images)`` is the Fréchet distance between the Gaussian fitted to the classifier's
+penultimate-layer features of ``images`` and the one fitted to the Fashion-MNIST test set (the
+formula of the FID of Heusel et al., with the collection's own small CNN in place of Inception,
+hence not called FID). Lower is better; the test set against itself scores 0. It mixes fidelity
+(do samples look like garments?) and coverage (do they spread over all of them?) in one number,
+and it is biased upward for small samples: compare scores computed on equal numbers of images.
 
 The classifier's weights are committed (``helpers/assets/fashion_classifier.weights.h5``).
 ``python -m helpers classifier`` (``make classifier``) retrains them deterministically on CPU
@@ -19,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.artifacts import check_images
+from helpers.images import check_images
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "assets" / "fashion_classifier.weights.h5"
 FEATURE_LAYER = "features"
@@ -63,10 +65,20 @@ def _as_batch(images: Any) -> np.ndarray:
     return check_images(images).astype(np.float32)[..., None]
 
 
-def classify(images: Any, batch_size: int = 1000) -> np.ndarray:
-    """Class index (0-9) that the scorer's classifier assigns to each image in [0, 1]."""
+def class_probabilities(images: Any, batch_size: int = 1000) -> np.ndarray:
+    """The classifier's softmax over the 10 classes for each image in [0, 1], shape (n, 10).
+
+    Its maximum is the classifier's confidence. A confident class is not proof of a realistic
+    image: the classifier never saw anything but garments, so it also assigns off-manifold images
+    (noise, blends) to some class, sometimes confidently.
+    """
     classifier, _ = _models()
-    return np.argmax(classifier.predict(_as_batch(images), batch_size=batch_size, verbose=0), axis=1)
+    return classifier.predict(_as_batch(images), batch_size=batch_size, verbose=0).astype(np.float64)
+
+
+def classify(images: Any, batch_size: int = 1000) -> np.ndarray:
+    """Class index (0-9) that the collection's classifier assigns to each image in [0, 1]."""
+    return np.argmax(class_probabilities(images, batch_size), axis=1)
 
 
 def fashion_features(images: Any, batch_size: int = 1000) -> np.ndarray:
@@ -116,7 +128,7 @@ def _test_set_gaussian() -> tuple[np.ndarray, np.ndarray]:
     return _gaussian(fashion_features(load_fashion_mnist().x_test))
 
 
-def fashion_fid(images: Any, reference: Any | None = None) -> float:
+def fashion_fd(images: Any, reference: Any | None = None) -> float:
     """Fréchet distance between ``images`` and the Fashion-MNIST test set (or ``reference``).
 
     Args:
@@ -130,7 +142,7 @@ def fashion_fid(images: Any, reference: Any | None = None) -> float:
     """
     images = check_images(images)
     if len(images) < 2:
-        raise ValueError(f"fashion_fid needs at least 2 images to estimate a covariance, got {len(images)}.")
+        raise ValueError(f"fashion_fd needs at least 2 images to estimate a covariance, got {len(images)}.")
     mu, cov = _gaussian(fashion_features(images))
     if reference is None:
         mu_ref, cov_ref = _test_set_gaussian()
@@ -165,7 +177,7 @@ def main() -> int:
     model, accuracy = train_fashion_classifier()
     print(f"test accuracy: {accuracy:.4f}")
     if accuracy < 0.90:
-        print("error: below the 0.90 the quality score relies on; weights not written", file=sys.stderr)
+        print("error: below the 0.90 the Fashion FD relies on; weights not written", file=sys.stderr)
         return 1
     WEIGHTS_PATH.parent.mkdir(parents=True, exist_ok=True)
     inference_copy = build_fashion_classifier()  # uncompiled: Keras would also save the optimizer's slots

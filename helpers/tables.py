@@ -1,12 +1,9 @@
-"""Plain-text tables for notebooks, and the scoreboard read back from ``build/results.csv``."""
+"""Plain-text tables for notebooks: rows of dicts aligned under their column names."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping, Sequence
 from typing import Any
-
-from helpers.artifacts import build_dir
 
 
 def format_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> str:
@@ -33,12 +30,3 @@ def format_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | Non
 
     header = "  ".join(c.rjust(w) if n else c.ljust(w) for c, w, n in zip(columns, widths, numeric, strict=True))
     return "\n".join([header.rstrip(), "  ".join("-" * w for w in widths)] + [line(t).rstrip() for t in text])
-
-
-def read_results(**filters: str) -> list[dict[str, str]]:
-    """Rows of ``build/results.csv`` whose columns equal ``filters`` (e.g. ``profile="quick"``); [] if none."""
-    path = build_dir() / "results.csv"
-    if not path.exists():
-        return []
-    with path.open(newline="") as f:
-        return [row for row in csv.DictReader(f) if all(row.get(k) == v for k, v in filters.items())]

@@ -1,15 +1,20 @@
 """Every notebook has the agreed skeleton and carries fresh, in-order stored outputs."""
 
+import ast
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-from helpers.colab import REPO_URL, colab_url
+from helpers.colab import colab_url, setup_cell_index
+from helpers.paths import NOTEBOOKS_DIR, REPO_ROOT
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
-README = Path(__file__).resolve().parent.parent / "README.md"
+NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+README = REPO_ROOT / "README.md"
+# A measured-looking number: a decimal or a percentage (what a run prints and prose might quote).
+NUMBER_RE = re.compile(r"(?<![\w.])\d+\.\d+%?|(?<![\w.])\d+%")
+MAX_CELL_LINES = 45
+MAX_LINE_WIDTH = 100
 
 
 def test_there_are_notebooks_and_they_are_numbered():
@@ -44,20 +49,43 @@ def test_one_h1_title_first(notebook):
 def test_colab_badge_points_at_its_own_path(notebook):
     first = _text(_cells(notebook, "markdown")[0])
     links = re.findall(r"https://colab\.research\.google\.com/github/[^)\s]+", first)
-    assert links == [colab_url(notebook.name)], "run `make colab-links` to fix the badge"
+    assert links == [colab_url(notebook.name)], "run `make setup-cells` to fix the badge"
 
 
-def test_setup_section_has_one_code_cell_that_follows_the_repo_constant(notebook):
-    nb = json.loads(notebook.read_text())
-    cells = nb["cells"]
+def test_setup_section_has_one_code_cell(notebook):
+    # Its content follows helpers/colab.py's template: tests/test_colab.py checks and runs it.
+    cells = json.loads(notebook.read_text())["cells"]
     headings = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and _text(c).startswith("## ")]
     setup = [i for i in headings if _text(cells[i]).startswith("## Setup")]
     assert len(setup) == 1, "one '## Setup' section"
     end = next((i for i in headings if i > setup[0]), len(cells))
-    code = [c for c in cells[setup[0] + 1 : end] if c["cell_type"] == "code"]
-    assert len(code) == 1, "the Setup section holds a single code cell"
-    assert f'REPO_URL = "{REPO_URL}"' in _text(code[0]), "run `make colab-links` to fix the Setup cell"
-    assert "google.colab" in _text(code[0])
+    assert len([c for c in cells[setup[0] + 1 : end] if c["cell_type"] == "code"]) == 1
+
+
+def test_headings_start_their_own_markdown_cell(notebook):
+    for cell in _cells(notebook, "markdown"):
+        lines = _text(cell).splitlines()
+        late = [line for line in lines[1:] if re.match(r"#{1,2} ", line)]
+        assert not late, f"put the heading {late[0]!r} at the top of its own markdown cell"
+
+
+def test_code_cells_are_short_and_narrow(notebook):
+    for cell in _cells(notebook, "code"):
+        lines = _text(cell).splitlines()
+        assert len(lines) <= MAX_CELL_LINES, f"split the cell starting {lines[0]!r} ({len(lines)} lines)"
+        wide = [line for line in lines if len(line) > MAX_LINE_WIDTH]
+        assert not wide, f"{len(wide)} lines over {MAX_LINE_WIDTH} columns, e.g. {wide[0]!r}"
+
+
+def test_markdown_quotes_no_measured_number(notebook):
+    """A reader in another profile sees other outputs: numbers in prose must be constants of the code.
+
+    Every decimal or percentage in a markdown cell must also appear in a code cell of the same
+    notebook (a hyperparameter, a threshold); a measured result is printed by code instead.
+    """
+    code = "\n".join(_text(c) for c in _cells(notebook, "code"))
+    quoted = {m for c in _cells(notebook, "markdown") for m in NUMBER_RE.findall(_text(c)) if m not in code}
+    assert not quoted, f"markdown quotes numbers that no code cell holds: {sorted(quoted)}"
 
 
 def test_sections_are_numbered_and_end_with_exercises(notebook):
@@ -81,8 +109,10 @@ def test_stored_outputs_are_from_one_run_in_order(notebook):
 
 
 def test_stored_outputs_come_from_the_quick_profile(notebook):
-    text = notebook.read_text()
-    assert "profile: quick" in text, "committed outputs are made by `make outputs` (quick profile)"
+    cells = json.loads(notebook.read_text())["cells"]
+    setup = cells[setup_cell_index(cells)]
+    printed = "".join("".join(o.get("text", "")) for o in setup.get("outputs", []) if o["output_type"] == "stream")
+    assert f"notebook: {notebook.stem} | profile: quick |" in printed, "re-make outputs with `make outputs`"
 
 
 def test_size_under_3_mb(notebook):
@@ -93,6 +123,47 @@ def test_checked_outputs_do_not_depend_on_the_profile(notebook):
     for cell in _cells(notebook, "code"):
         if "NBVAL_CHECK_OUTPUT" in _text(cell):
             assert "profile" not in _text(cell).split("NBVAL_CHECK_OUTPUT", 1)[1], "a checked cell reads the profile"
+
+
+def _calls(name):
+    """Every ``helpers.<name>(...)`` call in the notebooks' code: (notebook, call node, its cell's tree)."""
+    found = []
+    for path in NOTEBOOKS:
+        for cell in _cells(path, "code"):
+            try:
+                tree = ast.parse(_text(cell))
+            except SyntaxError:  # IPython magics; none of them call helpers
+                continue
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == name:
+                    found.append((path.name, node, tree))
+    return found
+
+
+def _literal(node):
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def test_every_results_filter_matches_a_recorded_row():
+    """A renamed model or metric would silently empty a table: each literal filter must be recorded somewhere."""
+    recorded = {"model": set(), "metric": set()}
+    for _, call, tree in _calls("record_result") + _calls("report_samples"):
+        if call.args and _literal(call.args[0]):
+            recorded["model"].add(_literal(call.args[0]))
+        if call.func.attr == "record_result" and len(call.args) > 1:
+            # A metric passed as a variable (a loop over a dict): any string of that cell may be one.
+            strings = {_literal(n) for n in ast.walk(tree)} - {None}
+            recorded["metric"] |= {_literal(call.args[1])} if _literal(call.args[1]) else strings
+        if call.func.attr == "report_samples":
+            metric = next((_literal(k.value) for k in call.keywords if k.arg == "metric"), "fashion_fd")
+            recorded["metric"] |= {metric, "class_diversity", "min_class_share", "sample_ms_per_image"}
+    assert recorded["model"], "no record_result call found"
+    for notebook, call, _ in _calls("read_results"):
+        for keyword in call.keywords:
+            value = _literal(keyword.value)
+            if keyword.arg in recorded and value is not None:
+                message = f"{notebook}: read_results({keyword.arg}={value!r}) is never recorded"
+                assert value in recorded[keyword.arg], message
 
 
 def test_readme_lists_every_notebook_with_its_badge():

@@ -1,8 +1,18 @@
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from PIL import Image
 
-from helpers.plots import plot_history, plot_image_grid, plot_reconstructions, plot_scatter_by_class, save_fig
+from helpers.plots import (
+    plot_class_shares,
+    plot_history,
+    plot_image_grid,
+    plot_reconstructions,
+    plot_scatter_by_class,
+    save_fig,
+    save_gif,
+    tile_images,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -72,7 +82,7 @@ def test_history_plots_chosen_curves():
 
 def test_save_fig_writes_a_png_under_build(build):
     assert save_fig(plot_history({"loss": [2, 1]}), "curve") is None
-    assert (build / "figures" / "curve.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (build / "figures" / "01_autoencoders_curve.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_row_titles_label_the_first_image_of_each_row(fashion):
@@ -80,3 +90,45 @@ def test_row_titles_label_the_first_image_of_each_row(fashion):
     assert [ax.get_title(loc="left") for ax in fig.axes] == ["top", "", "", "bottom", "", ""]
     with pytest.raises(ValueError, match="2 row_titles"):
         plot_image_grid(fashion.x_test[:6], n_cols=3, row_titles=["only one"])
+
+
+def test_class_shares_draw_one_bar_per_class_and_set(fashion):
+    counts = np.bincount(fashion.y_test, minlength=10)
+    fig = plot_class_shares({"test": counts, "one class": np.eye(10)[1] * 5})
+    bars = fig.axes[0].patches
+    assert len(bars) == 20 and bars[0].get_height() == pytest.approx(0.1) and bars[11].get_height() == 1.0
+
+
+def test_class_shares_reject_wrong_counts():
+    with pytest.raises(ValueError, match="expected 10 counts"):
+        plot_class_shares({"bad": [1, 2, 3]})
+    with pytest.raises(ValueError, match="at least one"):
+        plot_class_shares({})
+
+
+def test_gif_has_one_frame_per_grid(fashion, build):
+    frames = [fashion.x_test[:12], fashion.x_test[12:24], fashion.x_test[24:36]]
+    path = save_gif(frames, "anim", captions=["a", "b", "c"], n_cols=6)
+    assert path == build / "figures" / "01_autoencoders_anim.gif"
+    grid = tile_images(frames[0], n_cols=6)
+    with Image.open(path) as gif:
+        assert gif.n_frames == 3 and gif.size == (grid.shape[1], grid.shape[0] + 16)  # 16 px for the caption
+
+
+def test_tile_draws_dark_on_light():
+    canvas = tile_images(np.stack([np.zeros((28, 28)), np.ones((28, 28))]), n_cols=2, zoom=1, gap=2)
+    assert canvas.shape == (32, 62) and canvas[10, 10] == 255 and canvas[10, 40] == 0
+
+
+@pytest.mark.parametrize(
+    "frames, captions, message",
+    [([], None, "at least one frame"), ([np.zeros((4, 28, 28))], ["a", "b"], "1 frames but 2 captions")],
+)
+def test_gif_rejects_bad_input(build, frames, captions, message):
+    with pytest.raises(ValueError, match=message):
+        save_gif(frames, "bad", captions=captions)
+
+
+def test_gif_rejects_tanh_range(build):
+    with pytest.raises(ValueError, match=r"\(images \+ 1\) / 2"):
+        save_gif([np.full((4, 28, 28), -0.5, dtype="float32")], "bad")

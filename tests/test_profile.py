@@ -22,11 +22,3 @@ def test_unset_profile_picks_by_gpu(monkeypatch):
     assert get_profile() == "full"
     monkeypatch.setattr("helpers.profile._gpu_visible", lambda: False)
     assert get_profile() == "quick"
-
-
-def test_unset_profile_on_this_machine_matches_its_devices(monkeypatch):
-    import tensorflow as tf
-
-    monkeypatch.delenv("NB_PROFILE", raising=False)
-    expected = "full" if tf.config.list_physical_devices("GPU") else "quick"
-    assert get_profile() == expected

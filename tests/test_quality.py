@@ -1,7 +1,15 @@
 import numpy as np
 import pytest
 
-from helpers.quality import WEIGHTS_PATH, class_histogram, classify, fashion_features, fashion_fid, frechet_distance
+from helpers.quality import (
+    WEIGHTS_PATH,
+    class_histogram,
+    class_probabilities,
+    classify,
+    fashion_fd,
+    fashion_features,
+    frechet_distance,
+)
 
 
 def test_committed_weights_are_small_and_reach_90_percent(fashion):
@@ -26,16 +34,16 @@ def test_frechet_distance_of_known_gaussians():
 
 
 def test_real_images_score_low_and_junk_scores_high(fashion):
-    real = fashion_fid(fashion.x_valid)  # 5,000 real images (the classifier trained on them; the test set it did not)
-    noise = fashion_fid(np.random.default_rng(0).uniform(size=(5000, 28, 28)).astype("float32"))
-    repeated = fashion_fid(np.repeat(fashion.x_valid[:1], 5000, axis=0))
-    one_class = fashion_fid(fashion.x_valid[fashion.y_valid == 9])  # mode collapse onto ankle boots
+    real = fashion_fd(fashion.x_valid)  # 5,000 real images (the classifier trained on them; the test set it did not)
+    noise = fashion_fd(np.random.default_rng(0).uniform(size=(5000, 28, 28)).astype("float32"))
+    repeated = fashion_fd(np.repeat(fashion.x_valid[:1], 5000, axis=0))
+    one_class = fashion_fd(fashion.x_valid[fashion.y_valid == 9])  # mode collapse onto ankle boots
     assert real < 2 and noise > 50 * real and repeated > 50 * real and one_class > 10 * real
-    assert fashion_fid(fashion.x_test) == pytest.approx(0, abs=1e-6)
+    assert fashion_fd(fashion.x_test) == pytest.approx(0, abs=1e-6)
 
 
 def test_reference_set_can_be_given(fashion):
-    assert fashion_fid(fashion.x_test[:500], reference=fashion.x_test[:500]) == pytest.approx(0, abs=1e-6)
+    assert fashion_fd(fashion.x_test[:500], reference=fashion.x_test[:500]) == pytest.approx(0, abs=1e-6)
 
 
 @pytest.mark.parametrize(
@@ -49,7 +57,7 @@ def test_reference_set_can_be_given(fashion):
 )
 def test_bad_input_is_refused_with_the_fix(images, message):
     with pytest.raises(ValueError, match=message):
-        fashion_fid(images)
+        fashion_fd(images)
 
 
 def test_class_histogram_measures_diversity(fashion):
@@ -61,3 +69,9 @@ def test_class_histogram_measures_diversity(fashion):
     _, two_classes = class_histogram(fashion.x_test[np.isin(fashion.y_test, [1, 8])])
     # log 2 / log 10 = 0.30 for two equal classes, plus a little for the classifier's few mistakes.
     assert np.log(2) / np.log(10) <= two_classes < 0.4
+
+
+def test_probabilities_are_a_softmax_whose_argmax_is_the_class(fashion):
+    probabilities = class_probabilities(fashion.x_test[:50])
+    assert probabilities.shape == (50, 10) and np.allclose(probabilities.sum(axis=1), 1, atol=1e-5)
+    assert np.array_equal(probabilities.argmax(axis=1), classify(fashion.x_test[:50]))

@@ -14,6 +14,7 @@ def test_a_channel_axis_is_dropped():
     "images, message",
     [
         (np.zeros((4, 784), dtype="float32"), r"shape \(n, 28, 28\).*reshape"),
+        (np.zeros((4, 28, 28, 3), dtype="float32"), r"shape \(n, 28, 28\)"),
         (np.zeros((4, 28, 28), dtype="uint8"), "divide uint8 pixels by 255"),
         (np.full((4, 28, 28), -0.5, dtype="float32"), r"\(images \+ 1\) / 2"),
         (np.full((4, 28, 28), 255.0, dtype="float32"), r"values in \[0, 1\], got \[255, 255\]\.$"),

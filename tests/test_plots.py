@@ -31,20 +31,10 @@ def test_image_grid_accepts_a_channel_axis(fashion):
     assert len(plot_image_grid(fashion.x_test[:4, :, :, None], n_cols=4).axes) == 4
 
 
-@pytest.mark.parametrize(
-    "images, message",
-    [
-        (np.zeros((4, 784), dtype="float32"), r"shape \(n, 28, 28\).*reshape"),
-        (np.zeros((4, 28, 28, 3), dtype="float32"), r"shape \(n, 28, 28\)"),
-        (np.zeros((4, 28, 28), dtype="uint8"), "divide uint8 pixels by 255"),
-        (np.full((4, 28, 28), -0.5, dtype="float32"), r"\[0, 1\].*\(images \+ 1\) / 2"),
-        (np.full((4, 28, 28), 255.0, dtype="float32"), r"values in \[0, 1\]"),
-        (np.full((4, 28, 28), np.nan, dtype="float32"), "NaN"),
-    ],
-)
-def test_image_grid_rejects_bad_images(images, message):
-    with pytest.raises(ValueError, match=message):
-        plot_image_grid(images)
+def test_image_grid_checks_its_images():
+    # The contract itself is tested in tests/test_images.py; here: the grid applies it.
+    with pytest.raises(ValueError, match=r"\(images \+ 1\) / 2"):
+        plot_image_grid(np.full((4, 28, 28), -0.5, dtype="float32"))
 
 
 def test_reconstructions_put_originals_above(fashion):

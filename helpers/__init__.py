@@ -14,6 +14,7 @@
 ``artifacts``      ``save_model`` / ``save_samples`` under ``build/``
 ``timing``         ``Timer``
 ``tables``         ``format_table``: aligned text tables
+``workload``       ``Training``, ``Sampling``, ``print_workload``: what each profile costs
 ``gan``            ``GAN`` (notebook 04's training step, generalised) and ``generate``
 ``dcgan``          the DCGAN blocks and builders, generated from notebook 05
 ``callbacks``      ``EpochLogger`` and ``GANMonitor``: one progress line per epoch
@@ -47,6 +48,7 @@ from helpers.samples import SampleReport, report_samples
 from helpers.seeding import seed_everything
 from helpers.tables import format_table
 from helpers.timing import Timer
+from helpers.workload import PerProfile, Sampling, Training, print_workload, workload_table
 
 _LAZY = {
     "GAN": "helpers.gan",
@@ -63,6 +65,9 @@ _LAZY = {
 __all__ = [
     "CLASS_NAMES",
     "PROFILES",
+    "PerProfile",
+    "Sampling",
+    "Training",
     "FashionMNIST",
     "SampleReport",
     "Timer",
@@ -83,6 +88,7 @@ __all__ = [
     "plot_image_grid",
     "plot_reconstructions",
     "plot_scatter_by_class",
+    "print_workload",
     "read_results",
     "record_result",
     "report_samples",
@@ -94,6 +100,7 @@ __all__ = [
     "seed_everything",
     "start_notebook",
     "tile_images",
+    "workload_table",
     *_LAZY,
 ]
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -65,6 +66,20 @@ def execute(path: Path, destination: Path, profile: str, timeout: int | None = N
     return ok, seconds, message
 
 
+def clear_backups() -> bool:
+    """Delete ``build/backup/`` (helpers.resumable's state); True if it held a backup.
+
+    Committed outputs must come from uninterrupted runs: a backup left by a stopped run would be
+    resumed, and the notebook would print and record only the epochs run since.
+    """
+    backups = build_dir() / "backup"
+    if not backups.exists():
+        return False
+    held_files = any(path.is_file() for path in backups.rglob("*"))
+    shutil.rmtree(backups)
+    return held_files
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("notebooks", nargs="*", help="notebook names or paths (default: all, in order)")
@@ -87,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     failures = 0
     for path in paths:
         destination = path if args.in_place else build_dir() / "notebooks" / path.name
+        if args.in_place and clear_backups():
+            print(f"removed {build_dir() / 'backup'}: committed outputs come from uninterrupted runs")
         ok, seconds, message = execute(path, destination, profile)
         status = "PASS" if ok else f"FAIL  {message}"
         print(f"{path.name:<40} {profile:<6} {seconds:7.1f}s  {status}", flush=True)

@@ -115,3 +115,10 @@ class _Resumable(keras.callbacks.BackupAndRestore):
         if generator is not None:  # None: nothing drew from it yet
             states["global"] = generator.state.numpy()
         np.savez(os.path.join(self.backup_dir, RANDOM_STATE_FILE), **states)
+
+    def on_train_end(self, logs: dict[str, Any] | None = None) -> None:
+        super().on_train_end(logs)  # deletes build/backup/<name>/<profile>
+        # ... and build/backup/<name> too once no other profile's backup is left in it
+        parent = os.path.dirname(self.backup_dir)
+        if os.path.isdir(parent) and not os.listdir(parent):
+            os.rmdir(parent)

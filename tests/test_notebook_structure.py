@@ -171,3 +171,45 @@ def test_readme_lists_every_notebook_with_its_badge():
     for path in NOTEBOOKS:
         assert f"notebooks/{path.name}" in readme, f"README does not link {path.name}"
         assert colab_url(path.name) in readme, f"README has no Colab badge for {path.name}"
+
+
+# A row of helpers.print_workload's table: "<item>: <count name>  <quick>  <full>  <multiple>x".
+WORKLOAD_LINE_RE = re.compile(
+    r"^(.+?): (epochs|optimizer steps|images seen|images|network passes per image)"
+    r"\s+([\d,]+)\s+([\d,]+)\s+[\d.e+]+x$"
+)
+
+
+def _stored_workload(path):
+    """{(item, count name): (quick, full)} from the workload tables in a notebook's stored outputs."""
+    cells = json.loads(path.read_text())["cells"]
+    printed = "".join("".join(o.get("text", "")) for c in cells for o in c.get("outputs", []))
+    rows = {}
+    for line in printed.splitlines():
+        if match := WORKLOAD_LINE_RE.match(line.strip()):
+            rows[match[1], match[2]] = (match[3], match[4])
+    return rows
+
+
+def test_readme_workload_table_matches_the_notebooks_outputs():
+    """The README's quick/full table is the notebooks' own printed workload, not a copy that drifts."""
+    readme = README.read_text()
+    section = readme.split("## What each profile costs", 1)[1].split("\n## ", 1)[0]
+    rows = [r for r in section.splitlines() if re.match(r"\| \d\d \|", r)]
+    assert rows, "README's 'What each profile costs' table has no rows"
+    seen = set()
+    for row in rows:
+        number, item, quick, full = (cell.strip() for cell in row.strip("|").split("|")[:4])
+        path = next(p for p in NOTEBOOKS if p.name.startswith(number))
+        stored = _stored_workload(path)
+        names = (
+            ("images", "network passes per image")
+            if (item, "images") in stored
+            else ("epochs", "optimizer steps", "images seen")
+        )
+        expected = [stored.get((item, name)) for name in names]
+        assert None not in expected, f"{path.name} prints no workload for {item!r}"
+        assert quick == " / ".join(q for q, _ in expected), f"README quick column for {number} {item}"
+        assert full == " / ".join(f for _, f in expected), f"README full column for {number} {item}"
+        seen.add(number)
+    assert seen == {p.name[:2] for p in NOTEBOOKS}, "every notebook has a row in the README's workload table"

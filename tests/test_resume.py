@@ -105,6 +105,7 @@ def test_interrupted_fit_resumes_and_matches_an_uninterrupted_one(build, make):
     assert_same(model.weights, reference.weights, "weights")
     assert_same(optimizer_variables(model), optimizer_variables(reference), "optimizer state")
     assert not backup.exists(), "a completed fit deletes its backup"
+    assert not backup.parent.exists(), "and the model's folder, once no profile's backup is left in it"
 
     _, again = run(make, [resumable("model")])
     assert again.epoch == [0, 1, 2], "a run after a completed one starts clean"
@@ -121,7 +122,7 @@ def test_backups_are_kept_per_profile(build, monkeypatch):
     monkeypatch.setenv("NB_PROFILE", "smoke")
     _, history = run(dense_model, [resumable("model")])
     assert history.epoch == [0, 1, 2], "a smoke run does not resume the quick run's backup"
-    assert (build / "backup" / "model" / "quick" / "latest.weights.h5").exists()
+    assert (build / "backup" / "model" / "quick" / "latest.weights.h5").exists(), "the quick backup is kept"
 
 
 @pytest.mark.parametrize("name", ["", "a/b", ".."])

@@ -47,3 +47,22 @@ def test_bad_profile_is_refused_before_any_kernel_starts(monkeypatch, capsys):
     monkeypatch.setenv("NB_PROFILE", "bogus")
     assert notebook_runner.main([]) == 2
     assert "valid values are smoke, quick, full" in capsys.readouterr().err
+
+
+def test_in_place_runs_start_clean_but_make_run_keeps_backups(tmp_path, monkeypatch, capsys):
+    """Committed outputs come from uninterrupted runs; `make run` may resume an interrupted one."""
+    monkeypatch.setenv("NB_BUILD_DIR", str(tmp_path / "build"))
+    monkeypatch.setattr(notebook_runner, "NOTEBOOKS_DIR", tmp_path)
+    _write(tmp_path / "01_ok.ipynb", "1 + 1")
+    backup = tmp_path / "build" / "backup" / "gan" / "quick"
+    backup.mkdir(parents=True)
+    (backup / "latest.weights.h5").write_bytes(b"")
+    monkeypatch.setenv("NB_PROFILE", "quick")
+    assert notebook_runner.main([]) == 0
+    assert backup.exists(), "make run resumes: it keeps the backup"
+    assert notebook_runner.main(["--in-place", "01_ok.ipynb"]) == 0
+    assert not (tmp_path / "build" / "backup").exists()
+    assert "committed outputs come from uninterrupted runs" in capsys.readouterr().out
+    (tmp_path / "build" / "backup").mkdir()  # empty: nothing to say
+    assert notebook_runner.main(["--in-place", "01_ok.ipynb"]) == 0
+    assert "uninterrupted" not in capsys.readouterr().out

@@ -18,23 +18,22 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 from helpers.profile import by_profile
 from helpers.tables import format_table
 
-T = TypeVar("T")
 
-
-class PerProfile(NamedTuple, Generic[T]):
+class PerProfile(NamedTuple):
     """One setting's value in each profile; ``.now`` is the active profile's."""
 
-    smoke: T
-    quick: T
-    full: T
+    # Any, not a TypeVar: a generic NamedTuple needs Python 3.11, and the project admits 3.10
+    smoke: Any
+    quick: Any
+    full: Any
 
     @property
-    def now(self) -> T:
+    def now(self) -> Any:
         return by_profile(smoke=self.smoke, quick=self.quick, full=self.full)
 
 
@@ -59,8 +58,8 @@ class Training:
     """
 
     name: str
-    images: PerProfile[int]
-    epochs: PerProfile[int]
+    images: PerProfile
+    epochs: PerProfile
     batch_size: int
     updates_per_batch: int = 1
 
@@ -91,8 +90,8 @@ class Sampling:
     """Images generated in each profile and the network passes each needs (a GAN: 1; DDIM: its steps)."""
 
     name: str
-    images: PerProfile[int]
-    passes_per_image: PerProfile[int]
+    images: PerProfile
+    passes_per_image: PerProfile
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "images", _per_profile(f"{self.name}: images", self.images))

@@ -7,7 +7,7 @@
 #   make data       make sure Fashion-MNIST is available and verified
 #   make classifier retrain the Fashion FD's classifier and rewrite its committed weights
 #   make setup-cells  write every notebook's Colab badge and Setup cell from helpers/colab.py
-#   make codegen    regenerate helpers/dcgan.py from notebook 05's marked cell
+#   make codegen    regenerate helpers/dcgan.py and helpers/pixelcnn.py from the marked cells of notebooks 05 and 07
 
 PYTHON ?= python3
 VENV   := .venv

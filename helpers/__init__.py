@@ -17,13 +17,14 @@
 ``workload``       ``Training``, ``Sampling``, ``print_workload``: what each profile costs
 ``gan``            ``GAN`` (notebook 04's training step, generalised) and ``generate``
 ``dcgan``          the DCGAN blocks and builders, generated from notebook 05
+``pixelcnn``       ``MaskedConv2D`` and ``raster_mask``, generated from notebook 07
 ``callbacks``      ``EpochLogger`` and ``GANMonitor``: one progress line per epoch
 ``resume``         ``resumable``: long trainings that survive a disconnect
 =================  ============================================================================
 
 Importing this package has no side effects: it imports NumPy and matplotlib, and TensorFlow
-only later, inside the functions and classes that need it (``gan``, ``dcgan``, ``callbacks``,
-``resume`` are imported on first use).
+only later, inside the functions and classes that need it (``gan``, ``dcgan``, ``pixelcnn``,
+``callbacks``, ``resume`` are imported on first use).
 """
 
 from helpers.artifacts import save_model, save_samples
@@ -57,6 +58,8 @@ _LAZY = {
     "d_block": "helpers.dcgan",
     "build_dcgan_generator": "helpers.dcgan",
     "build_dcgan_discriminator": "helpers.dcgan",
+    "MaskedConv2D": "helpers.pixelcnn",
+    "raster_mask": "helpers.pixelcnn",
     "EpochLogger": "helpers.callbacks",
     "GANMonitor": "helpers.callbacks",
     "resumable": "helpers.resume",

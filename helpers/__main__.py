@@ -4,7 +4,7 @@ data [--verify]     where Fashion-MNIST is found (--verify: load and check it)
 run [NB ...]        execute notebooks headlessly (see helpers.notebook_runner)
 classifier          retrain the Fashion FD's classifier, rewrite its weights
 setup-cells         write every notebook's badge and Setup cell from helpers/colab.py
-codegen             regenerate helpers/dcgan.py from notebook 05's marked cell
+codegen             regenerate helpers/dcgan.py and helpers/pixelcnn.py from their notebooks' marked cells
 """
 
 from __future__ import annotations

@@ -6,21 +6,23 @@ Edit the cell in notebooks/05_dcgan.ipynb, then run ``make codegen`` (``python -
 import keras
 from keras import layers
 
-init = keras.initializers.RandomNormal(mean=0.0, stddev=0.02)
+
+def init():
+    """N(0, 0.02^2) weights; a new initializer per layer, so that each draws its own numbers."""
+    return keras.initializers.RandomNormal(mean=0.0, stddev=0.02)
 
 
 def g_block(x, filters, kernel_size, strides=2, padding="same"):
     """Generator block: transposed convolution (upsampling), batch norm, ReLU."""
-    x = layers.Conv2DTranspose(
-        filters, kernel_size, strides, padding, use_bias=False, kernel_initializer=init
-    )(x)
-    return layers.ReLU()(layers.BatchNormalization()(x))
+    conv = layers.Conv2DTranspose(filters, kernel_size, strides, padding, use_bias=False,
+                                  kernel_initializer=init())
+    return layers.ReLU()(layers.BatchNormalization()(conv(x)))
 
 
 def d_block(x, filters, batch_norm=True):
     """Discriminator block: stride-2 convolution (downsampling), batch norm, leaky ReLU 0.2."""
     x = layers.Conv2D(
-        filters, 4, strides=2, padding="same", use_bias=not batch_norm, kernel_initializer=init
+        filters, 4, strides=2, padding="same", use_bias=not batch_norm, kernel_initializer=init()
     )(x)
     if batch_norm:
         x = layers.BatchNormalization()(x)
@@ -33,9 +35,8 @@ def build_dcgan_generator(codings_size=100):
     x = layers.Reshape((1, 1, codings_size))(codings)
     x = g_block(x, 128, kernel_size=7, strides=1, padding="valid")
     x = g_block(x, 64, kernel_size=4)
-    images = layers.Conv2DTranspose(
-        1, 4, strides=2, padding="same", activation="tanh", kernel_initializer=init
-    )(x)
+    images = layers.Conv2DTranspose(1, 4, strides=2, padding="same", activation="tanh",
+                                    kernel_initializer=init())(x)
     return keras.Model(codings, images, name="dcgan_generator")
 
 
@@ -44,5 +45,5 @@ def build_dcgan_discriminator(channels=1, batch_norm=True):
     images = keras.Input((28, 28, channels))
     x = d_block(images, 32, batch_norm=False)
     x = d_block(x, 64, batch_norm=batch_norm)
-    logits = layers.Flatten()(layers.Conv2D(1, 7, kernel_initializer=init)(x))
+    logits = layers.Flatten()(layers.Conv2D(1, 7, kernel_initializer=init())(x))
     return keras.Model(images, logits, name="dcgan_discriminator")

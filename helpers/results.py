@@ -78,14 +78,18 @@ def read_results(**filters: str) -> list[dict[str, str]]:
         return [row for row in csv.DictReader(f) if all(row.get(k) == v for k, v in filters.items())]
 
 
-def scoreboard(profile: str) -> list[dict[str, object]]:
+def scoreboard(profile: str, up_to: str | None = None) -> list[dict[str, object]]:
     """One row per generator recorded with ``fashion_fd`` in ``profile``, best (lowest) first.
 
     Columns: notebook, model, epochs, train_seconds and the :data:`SCOREBOARD_METRICS` it has.
+    ``up_to`` (a notebook id such as ``"06_beyond_gans"``) keeps only the notebooks numbered up to
+    it: a later notebook's rows, if any, come from an earlier run, not from this one's chapter.
     """
     board: dict[tuple[str, str], dict[str, object]] = {}
     for row in read_results(profile=profile):
         if row["metric"] not in SCOREBOARD_METRICS:
+            continue
+        if up_to is not None and row["notebook"][:2] > up_to[:2]:
             continue
         entry = board.setdefault(
             (row["notebook"], row["model"]),

@@ -14,7 +14,8 @@ an interrupted ``smoke`` run's weights.
 What is *not* restored: the order of a shuffled ``tf.data`` pipeline (a resumed run shuffles as a new
 run would, so it is a correct continuation but not bit-identical to an uninterrupted run unless the
 data are not shuffled), TensorFlow's own random state (``tf.random.*``) and anything a callback keeps
-in Python (a ``GANMonitor``'s history only covers the epochs run since the resume).
+in Python (a ``GANMonitor``'s history only covers the epochs run since the resume), nor the time a timer
+around ``fit()`` measures: a resumed ``fit()`` prints a line saying so, in the cell whose figures it affects.
 
 On Colab a disconnect that recycles the machine also deletes ``build/``: to survive that, set
 ``NB_BUILD_DIR`` to a folder on a mounted Google Drive before the Setup cell.
@@ -22,7 +23,9 @@ On Colab a disconnect that recycles the machine also deletes ``build/``: to surv
 
 from __future__ import annotations
 
+import json
 import os
+from pathlib import Path
 from typing import Any
 
 import keras
@@ -50,7 +53,7 @@ def resumable(name: str) -> keras.callbacks.BackupAndRestore:
     """
     if not name or os.sep in name or name in (".", ".."):
         raise ValueError(f"resumable() needs a plain folder name, got {name!r}")
-    return _Resumable(str(build_dir() / "backup" / name / get_profile()))
+    return _Resumable(name, str(build_dir() / "backup" / name / get_profile()))
 
 
 def _global_seed_generator(create: bool = False) -> Any:
@@ -74,6 +77,10 @@ def _layer_seed_states(model: keras.Model) -> list[Any]:
 class _Resumable(keras.callbacks.BackupAndRestore):
     """``BackupAndRestore`` that also handles ``train_step`` models (helpers.GAN) and the global random state."""
 
+    def __init__(self, name: str, backup_dir: str) -> None:
+        super().__init__(backup_dir)
+        self.name = name
+
     def on_train_begin(self, logs: dict[str, Any] | None = None) -> None:
         model = self.model
         # A model that only overrides train_step (helpers.GAN) has no call() that would build it, and
@@ -96,7 +103,16 @@ class _Resumable(keras.callbacks.BackupAndRestore):
             # compile()'s default optimizer, unused by a train_step that applies its own: build it empty so
             # the backup's empty copy loads into it without a "Skipping variable loading" warning.
             model.optimizer.build([])
+        metadata = os.path.join(self.backup_dir, "training_metadata.json")
+        finished = json.loads(Path(metadata).read_text())["epoch"] if os.path.exists(metadata) else 0
         super().on_train_begin(logs)
+        if finished:
+            # said where the training's figures are printed: they describe the resumed part only
+            print(
+                f"resumable({self.name!r}): resumed after epoch {finished} from {self.backup_dir}; the time "
+                "measured around this fit() and the callbacks' histories cover only the epochs since "
+                f"(for a whole run's figures, delete {os.path.dirname(self.backup_dir)} and re-run)"
+            )
         path = os.path.join(self.backup_dir, RANDOM_STATE_FILE)
         if os.path.exists(path):
             with np.load(path) as saved:

@@ -13,8 +13,9 @@ def test_generated_module_equals_its_notebook_cell(module):
 
 
 def test_the_marked_cell_must_be_unique(tmp_path):
-    cell = {"cell_type": "code", "source": [codegen.MARKER + "\n", "x = 1\n"], "metadata": {}, "outputs": []}
+    first_line = codegen.marker(next(iter(codegen.GENERATED)))
+    cell = {"cell_type": "code", "source": [first_line + "\n", "x = 1\n"], "metadata": {}, "outputs": []}
     path = tmp_path / "nb.ipynb"
     path.write_text(json.dumps({"cells": [cell, cell]}))
     with pytest.raises(ValueError, match="exactly one code cell"):
-        codegen.marked_cell(path)
+        codegen.marked_cell(path, first_line)

@@ -57,3 +57,6 @@ def test_scoreboard_has_one_row_per_generator_best_first(build, monkeypatch):
     assert [(r["notebook"], r["model"]) for r in board] == [("05_dcgan", "dcgan"), ("01_autoencoders", "vae")]
     assert board[1]["class_diversity"] == 0.95 and "class_diversity" not in board[0]
     assert scoreboard("full") == []
+    # up_to: only the notebooks numbered up to the given one
+    assert [r["model"] for r in scoreboard("quick", up_to="04_gans")] == ["vae"]
+    assert [r["model"] for r in scoreboard("quick", up_to="05_dcgan")] == ["dcgan", "vae"]

@@ -91,15 +91,18 @@ def assert_same(mine: list, theirs: list, what: str) -> None:
 
 
 @pytest.mark.parametrize("make", [dense_model, tiny_gan], ids=["functional", "gan"])
-def test_interrupted_fit_resumes_and_matches_an_uninterrupted_one(build, make):
+def test_interrupted_fit_resumes_and_matches_an_uninterrupted_one(build, make, capsys):
     reference, _ = run(make, [])
     with pytest.raises(Disconnected):
         run(make, [resumable("model"), Disconnect(at=1)])
     backup = build / "backup" / "model" / "quick"  # the build fixture's profile
     assert (backup / "latest.weights.h5").exists() and (backup / "training_metadata.json").exists()
 
+    capsys.readouterr()
     model, history = run(make, [resumable("model")])
     assert history.epoch == [1, 2], "the resumed run starts at the first epoch that did not finish"
+    notice = capsys.readouterr().out
+    assert "resumable('model'): resumed after epoch 1" in notice and "cover only the epochs since" in notice
     assert optimizer_steps(model) == optimizer_steps(reference) == [STEPS] * len(optimizer_steps(model))
     # weights (with batch norm's moving statistics and dropout's seed state), and every optimizer's moments:
     assert_same(model.weights, reference.weights, "weights")
@@ -109,6 +112,7 @@ def test_interrupted_fit_resumes_and_matches_an_uninterrupted_one(build, make):
 
     _, again = run(make, [resumable("model")])
     assert again.epoch == [0, 1, 2], "a run after a completed one starts clean"
+    assert "resumed" not in capsys.readouterr().out, "and says nothing about resuming"
 
 
 def test_gan_optimizers_must_be_built(build):

@@ -20,11 +20,14 @@
 ``pixelcnn``       ``MaskedConv2D`` and ``raster_mask``, generated from notebook 07
 ``callbacks``      ``EpochLogger`` and ``GANMonitor``: one progress line per epoch
 ``resume``         ``resumable``: long trainings that survive a disconnect
+``handout``        ``make handout``: copies of the notebooks without solutions or outputs
+``picture``        ``make picture``: the README's samples picture, from ``make outputs``' run
 =================  ============================================================================
 
 Importing this package has no side effects: it imports NumPy and matplotlib, and TensorFlow
 only later, inside the functions and classes that need it (``gan``, ``dcgan``, ``pixelcnn``,
-``callbacks``, ``resume`` are imported on first use).
+``callbacks``, ``resume`` are imported on first use; ``handout`` and ``picture`` serve the command
+line, ``python -m helpers``, and are not imported here).
 """
 
 from helpers.artifacts import save_model, save_samples

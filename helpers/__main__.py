@@ -5,6 +5,10 @@ run [NB ...]        execute notebooks headlessly (see helpers.notebook_runner)
 classifier          retrain the Fashion FD's classifier, rewrite its weights
 setup-cells         write every notebook's badge and Setup cell from helpers/colab.py
 codegen             regenerate helpers/dcgan.py and helpers/pixelcnn.py from their notebooks' marked cells
+nbval [NB ...]      validate notebooks with nbval, each alone in an empty build folder (helpers.validate)
+gpu-check           exit 0 if TensorFlow sees a GPU, else 1 with why (the guard of `make test-gpu`)
+handout [NB ...]    copies without solutions or outputs in build/handout/ (helpers.handout)
+picture             docs/samples.png from the samples `make outputs` saved (helpers.picture)
 """
 
 from __future__ import annotations
@@ -34,6 +38,22 @@ def main(argv: list[str]) -> int:
         from helpers.codegen import main as codegen_main
 
         return codegen_main()
+    if command == "nbval":
+        from helpers.validate import main as validate_main
+
+        return validate_main(args)
+    if command == "handout":
+        from helpers.handout import main as handout_main
+
+        return handout_main(args)
+    if command == "picture":
+        from helpers.picture import main as picture_main
+
+        return picture_main(args)
+    if command == "gpu-check":
+        from helpers.profile import gpu_check
+
+        return gpu_check()
     print(__doc__, file=sys.stderr)
     return 2
 

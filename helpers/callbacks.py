@@ -47,8 +47,10 @@ class GANMonitor(keras.callbacks.Callback):
     ``history`` holds the ``loss_keys`` and ``fashion_fd`` per epoch, ``epoch_seconds`` each epoch's
     training time (the first includes tracing; scoring is excluded); ``frames`` the first
     ``n_frame`` samples before training (``frames[0]``) and after every epoch, for
-    :func:`helpers.save_gif`. With ``grid_name`` each epoch's grid is also saved with
-    :func:`helpers.save_fig` as ``<grid_name>_epoch_<n>`` (``figure_names`` lists them).
+    :func:`helpers.save_gif`; ``samples`` the last epoch's samples of all the fixed codings (for a
+    subclass that scores them further without generating them again). With ``grid_name`` each
+    epoch's grid is also saved with :func:`helpers.save_fig` as ``<grid_name>_epoch_<n>``
+    (``figure_names`` lists them).
     """
 
     def __init__(
@@ -68,6 +70,7 @@ class GANMonitor(keras.callbacks.Callback):
         self.frames: list[np.ndarray] = []
         self.figure_names: list[str] = []
         self.epoch_seconds: list[float] = []  # training time of each epoch, scoring excluded
+        self.samples: np.ndarray | None = None  # the last epoch's samples, all fixed codings
 
     def _first(self, n: int) -> Any:
         codings = self.fixed_codings
@@ -84,7 +87,7 @@ class GANMonitor(keras.callbacks.Callback):
         seconds = time.perf_counter() - self._start  # training only: scoring is not counted
         self.epoch_seconds.append(seconds)
         logs = logs or {}
-        samples = generate(self.model.generator, self.fixed_codings, self.tanh_output)
+        self.samples = samples = generate(self.model.generator, self.fixed_codings, self.tanh_output)
         for key in self.loss_keys:
             self.history[key].append(float(logs[key]))
         self.history["fashion_fd"].append(fashion_fd(samples))

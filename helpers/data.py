@@ -1,15 +1,9 @@
 """Data sets: Fashion-MNIST, loaded one way everywhere, and small seeded synthetic sets.
 
-Fashion-MNIST is searched for, in order, in
-
-1. ``$FASHION_MNIST_DIR`` (if set),
-2. ``data/fashion-mnist/`` in this repository,
-3. ``/usr/share/datasets/fashion-mnist/`` (Debian's package ``dataset-fashion-mnist``),
-4. the Keras cache (``~/.keras/datasets/fashion-mnist/``, or under ``$KERAS_HOME``),
-
-and only then downloaded with Keras into its cache. The decoded arrays are checked against
-the SHA-256 sums in ``data/fashion-mnist.sha256``; a corrupt or truncated file raises an
-error naming that file, and nothing ever falls back silently to other data.
+Where Fashion-MNIST is searched for, in which order, and how it is verified is documented once,
+in ``data/README.md`` (:func:`candidate_dirs` is that order in code). The decoded arrays are
+checked against ``data/fashion-mnist.sha256``; a corrupt or truncated file raises an error naming
+that file, and nothing ever falls back silently to other data.
 
 Run ``python -m helpers data`` to see where the data are found (it exits 1 when they are not).
 """

@@ -8,29 +8,24 @@ from keras import layers
 
 
 def init():
-    """N(0, 0.02^2) weights; a new initializer per layer, so that each draws its own numbers."""
     return keras.initializers.RandomNormal(mean=0.0, stddev=0.02)
 
 
 def g_block(x, filters, kernel_size, strides=2, padding="same"):
-    """Generator block: transposed convolution (upsampling), batch norm, ReLU."""
     conv = layers.Conv2DTranspose(filters, kernel_size, strides, padding, use_bias=False,
                                   kernel_initializer=init())
     return layers.ReLU()(layers.BatchNormalization()(conv(x)))
 
 
 def d_block(x, filters, batch_norm=True):
-    """Discriminator block: stride-2 convolution (downsampling), batch norm, leaky ReLU 0.2."""
-    x = layers.Conv2D(
-        filters, 4, strides=2, padding="same", use_bias=not batch_norm, kernel_initializer=init()
-    )(x)
-    if batch_norm:
-        x = layers.BatchNormalization()(x)
+    x = layers.Conv2D(filters, 4, strides=2, padding="same", use_bias=not batch_norm,
+                      kernel_initializer=init())(x)
+    x = layers.BatchNormalization()(x) if batch_norm else x
     return layers.LeakyReLU(negative_slope=0.2)(x)
 
 
 def build_dcgan_generator(codings_size=100):
-    """Codings -> 7x7x128 -> 14x14x64 (two g_blocks) -> 28x28x1 images in [-1, 1] (tanh)."""
+    """Codings -> 7x7x128 -> 14x14x64 -> 28x28x1 images in [-1, 1] (tanh)."""
     codings = keras.Input((codings_size,))
     x = layers.Reshape((1, 1, codings_size))(codings)
     x = g_block(x, 128, kernel_size=7, strides=1, padding="valid")
@@ -41,7 +36,7 @@ def build_dcgan_generator(codings_size=100):
 
 
 def build_dcgan_discriminator(channels=1, batch_norm=True):
-    """28x28 -> 14x14x32 (no batch norm at the input) -> 7x7x64 -> a 7x7 conv -> one logit."""
+    """channels > 1: a conditional discriminator; batch_norm=False: a WGAN critic (notebook 06)."""
     images = keras.Input((28, 28, channels))
     x = d_block(images, 32, batch_norm=False)
     x = d_block(x, 64, batch_norm=batch_norm)

@@ -3,13 +3,16 @@
 ``start_notebook("04_gans")`` (the last line of every Setup cell) records the notebook's id, seeds
 every random generator and prints one line with the profile and the library versions. Results
 rows, figures, models and samples are then named after that id without the notebook typing it.
+If TensorFlow or Keras is outside the range ``requirements.txt`` admits (the range the collection
+is tested on), that line is followed by a one-line warning; the notebook goes on.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from helpers.paths import NOTEBOOKS_DIR
+from helpers.paths import NOTEBOOKS_DIR, REPO_ROOT
 
 _current: str | None = None
 NAME_RE = re.compile(r"\d\d_[a-z0-9_]+")
@@ -36,7 +39,32 @@ def start_notebook(name: str, seed: int = 42) -> str:
     _current = name
     seed_everything(seed)
     print(f"notebook: {name} | profile: {profile} | TensorFlow {tf.__version__} | Keras {keras.__version__}")
+    untested = untested_versions({"tensorflow": tf.__version__, "keras": keras.__version__})
+    if untested:
+        print(f"warning: {untested}; the notebooks may behave differently from their tested outputs")
     return profile
+
+
+def _release(version: str) -> tuple[int, ...]:
+    """'2.20.0rc1' -> (2, 20, 0): the numeric release, for comparing with a bound."""
+    return tuple(int(part) for part in re.findall(r"\d+", version.split("rc")[0].split("+")[0])[:3])
+
+
+def untested_versions(installed: dict[str, str], requirements: Path = REPO_ROOT / "requirements.txt") -> str:
+    """'' if every package in ``installed`` is within ``requirements``' bounds, else what is outside them."""
+    bounds = {}
+    for line in requirements.read_text().splitlines():
+        if match := re.match(r"([A-Za-z0-9_.-]+)\s*(>=[^#\s]*)", line):
+            bounds[match[1].lower()] = match[2]
+    outside = []
+    for package, version in installed.items():
+        spec = bounds.get(package)
+        for clause in spec.split(",") if spec else []:
+            op, bound = clause[:2] if clause[:2] in (">=", "<=") else clause[:1], clause.lstrip("<>=")
+            ok = {">=": _release(version) >= _release(bound), "<": _release(version) < _release(bound)}.get(op, True)
+            if not ok:
+                outside.append(f"{package} {version} is outside the tested range {spec}")
+    return "; ".join(outside)
 
 
 def current_notebook() -> str:

@@ -4,9 +4,12 @@
     python -m helpers run --in-place NB     # refresh the committed outputs of NB
 
 The profile comes from ``NB_PROFILE`` (``--in-place`` forces ``quick``, the profile of the
-committed outputs). Prints one line per notebook: name, profile, seconds, PASS/FAIL; on a
-failure it names the cell and the error, and the exit status is 1. A kernel's own console
-output (TensorFlow's C++ start-up lines) goes to ``build/notebooks/<name>.kernel.log``.
+committed outputs). ``--in-place`` runs each notebook alone, as Colab does: in a build folder of
+its own, ``build/outputs/<name>/``, emptied first (no other notebook's models or results, no
+backup of an interrupted run to resume). ``make run`` shares ``build/`` between the notebooks.
+Prints one line per notebook: name, profile, seconds, PASS/FAIL; on a failure it names the
+cell and the error, and the exit status is 1. A kernel's own console output (TensorFlow's C++
+start-up lines) goes to ``build/notebooks/<name>.kernel.log``.
 """
 
 from __future__ import annotations
@@ -66,18 +69,12 @@ def execute(path: Path, destination: Path, profile: str, timeout: int | None = N
     return ok, seconds, message
 
 
-def clear_backups() -> bool:
-    """Delete ``build/backup/`` (helpers.resumable's state); True if it held a backup.
-
-    Committed outputs must come from uninterrupted runs: a backup left by a stopped run would be
-    resumed, and the notebook would print and record only the epochs run since.
-    """
-    backups = build_dir() / "backup"
-    if not backups.exists():
-        return False
-    held_files = any(path.is_file() for path in backups.rglob("*"))
-    shutil.rmtree(backups)
-    return held_files
+def alone_build_dir(path: Path) -> Path:
+    """Empty ``build/outputs/<name>/`` for one in-place run and return it."""
+    folder = build_dir() / "outputs" / path.stem
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,16 +97,21 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     failures = 0
+    shared = build_dir()
     for path in paths:
-        destination = path if args.in_place else build_dir() / "notebooks" / path.name
-        if args.in_place and clear_backups():
-            print(f"removed {build_dir() / 'backup'}: committed outputs come from uninterrupted runs")
-        ok, seconds, message = execute(path, destination, profile)
+        destination = path if args.in_place else shared / "notebooks" / path.name
+        if args.in_place:
+            # the kernel inherits this process's environment, NB_BUILD_DIR included
+            os.environ["NB_BUILD_DIR"] = str(alone_build_dir(path))
+        try:
+            ok, seconds, message = execute(path, destination, profile)
+        finally:
+            os.environ["NB_BUILD_DIR"] = str(shared)
         status = "PASS" if ok else f"FAIL  {message}"
         print(f"{path.name:<40} {profile:<6} {seconds:7.1f}s  {status}", flush=True)
         failures += not ok
-    if not args.in_place:
-        print(f"executed notebooks: {build_dir() / 'notebooks'}; results: {build_dir() / 'results.csv'}")
+    where = shared / "outputs" if args.in_place else shared
+    print(f"executed notebooks: {destination.parent}; models, samples and results under {where}")
     return 1 if failures else 0
 
 

@@ -17,6 +17,7 @@ def raster_mask(kernel_size, mask_type):
     return mask
 
 
+# The registration and get_config() only let keras.models.load_model rebuild a saved model.
 @keras.saving.register_keras_serializable(package="notebook07")
 class MaskedConv2D(layers.Layer):
     """A "same" convolution that sees only earlier pixels in raster order (mask type "A" or "B")."""
@@ -37,9 +38,5 @@ class MaskedConv2D(layers.Layer):
         return keras.ops.conv(inputs, self.kernel * self.mask, padding="same") + self.bias
 
     def get_config(self):
-        return {
-            **super().get_config(),
-            "mask_type": self.mask_type,
-            "filters": self.filters,
-            "kernel_size": self.kernel_size,
-        }
+        names = ("mask_type", "filters", "kernel_size")
+        return {**super().get_config(), **{name: getattr(self, name) for name in names}}

@@ -45,3 +45,19 @@ def get_profile() -> str:
 def by_profile(*, smoke: T, quick: T, full: T) -> T:
     """Return the value given for the active profile, e.g. ``epochs = by_profile(smoke=1, quick=5, full=20)``."""
     return {"smoke": smoke, "quick": quick, "full": full}[get_profile()]
+
+
+def gpu_check() -> int:
+    """``python -m helpers gpu-check`` (``make test-gpu``'s guard): 0 and the GPUs' names if TensorFlow
+    sees one, else 1 and why, so a GPU validation never silently runs on a CPU."""
+    import tensorflow as tf
+
+    gpus = tf.config.list_physical_devices("GPU")
+    if not gpus:
+        print(
+            "no GPU visible to TensorFlow: test-gpu validates the notebooks on a GPU runtime and will not "
+            "start without one (on a CPU use `make test`; on Colab choose Runtime > Change runtime type > GPU)"
+        )
+        return 1
+    print(f"GPU: {', '.join(gpu.name for gpu in gpus)} | TensorFlow {tf.__version__}")
+    return 0

@@ -17,8 +17,9 @@ data are not shuffled), TensorFlow's own random state (``tf.random.*``) and anyt
 in Python (a ``GANMonitor``'s history only covers the epochs run since the resume), nor the time a timer
 around ``fit()`` measures: a resumed ``fit()`` prints a line saying so, in the cell whose figures it affects.
 
-On Colab a disconnect that recycles the machine also deletes ``build/``: to survive that, set
-``NB_BUILD_DIR`` to a folder on a mounted Google Drive before the Setup cell.
+Resume holds within one machine: on Colab a disconnect that recycles the machine also deletes
+``build/``, unless the Setup cell's ``KEEP_BUILD_ON_DRIVE`` line is set to ``True``, which puts
+``build/`` on Google Drive (CONTRIBUTING.md, "Resume and Google Drive").
 """
 
 from __future__ import annotations

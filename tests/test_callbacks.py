@@ -31,6 +31,7 @@ def test_monitor_scores_every_epoch_and_keeps_frames(fashion, build, capsys, tin
     model.fit(fashion.x_train[:64, :, :, None] * 2 - 1, batch_size=32, epochs=2, verbose=0, callbacks=[monitor])
     assert len(monitor.history["fashion_fd"]) == 2 and all(s > 0 for s in monitor.history["fashion_fd"])
     assert len(monitor.frames) == 3 and monitor.frames[0].shape == (6, 28, 28)  # before training + 2 epochs
+    assert monitor.samples.shape == (50, 28, 28)  # the last epoch's samples, every fixed coding
     assert monitor.figure_names == ["tiny_epoch_001", "tiny_epoch_002"]
     assert len(monitor.epoch_seconds) == 2 and all(s > 0 for s in monitor.epoch_seconds)
     assert all((build / "figures" / f"01_autoencoders_{name}.png").exists() for name in monitor.figure_names)

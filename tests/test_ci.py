@@ -35,10 +35,27 @@ def workflow_targets(text: str) -> list[str]:
     return targets
 
 
+def _jobs(text: str) -> dict[str, str]:
+    """The workflow's jobs by name, each as its block of text."""
+    body = text.split("\njobs:\n", 1)[1]
+    parts = re.split(r"^  ([a-z][\w-]*):\n", body, flags=re.MULTILINE)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
 def test_workflow_runs_exactly_the_targets_of_ci_run():
     ci = ci_run_targets(CI_RUN.read_text())
-    assert ci == ["test", "test-oldest"], ci
-    assert sorted(workflow_targets(WORKFLOW.read_text())) == sorted(ci)
+    assert ci == ["test", "test-colab"], ci
+    jobs = _jobs(WORKFLOW.read_text())
+    assert sorted(workflow_targets(jobs["test"])) == sorted(ci)
+
+
+def test_gpu_job_is_off_by_default_and_runs_make_test_gpu():
+    """The self-hosted GPU job runs the same command as a maintainer (`make test-gpu`), only when enabled."""
+    gpu = _jobs(WORKFLOW.read_text())["gpu"]
+    assert "if: vars.GPU_RUNNER == 'true'" in gpu
+    assert [t for t in workflow_targets(gpu) if t.startswith("test")] == ["test-gpu"]
+    makefile = (REPO / "Makefile").read_text()
+    assert re.search(r"^test-gpu:", makefile, re.MULTILINE)
 
 
 def test_workflow_runs_on_every_push_and_pull_request():
@@ -52,7 +69,7 @@ def test_workflow_runs_on_every_push_and_pull_request():
 def test_workflow_caches_pip_on_both_requirement_files():
     text = WORKFLOW.read_text()
     assert re.search(r"^\s*cache:\s*pip\s*$", text, re.MULTILINE)
-    assert "requirements.txt" in text and "constraints-oldest.txt" in text
+    assert "requirements.txt" in text and "constraints-colab.txt" in text
 
 
 def test_every_ci_target_is_a_makefile_target():
@@ -64,10 +81,10 @@ def test_every_ci_target_is_a_makefile_target():
 def test_the_parsers_read_what_they_should():
     """The regexes themselves: a matrix, a chained command, comments and a non-make step."""
     workflow = (
-        "        target: [test, 'test-oldest']\n"
+        "        target: [test, 'test-colab']\n"
         "      - run: sudo apt-get update && make data\n"
         "        run: make ${{ matrix.target }}  # both\n"
         "      - run: echo make nothing\n"
     )
-    assert workflow_targets(workflow) == ["data", "test", "test-oldest"]
-    assert ci_run_targets("set -e\n# make lab\nmake test\n  make test-oldest\n") == ["test", "test-oldest"]
+    assert workflow_targets(workflow) == ["data", "test", "test-colab"]
+    assert ci_run_targets("set -e\n# make lab\nmake test\n  make test-colab\n") == ["test", "test-colab"]

@@ -79,3 +79,61 @@ def test_setup_cell_runs_as_in_colab(path, local_remote, tmp_path):
     result = next(line for line in run.stdout.splitlines() if line.startswith("RESULT")).split("|")
     assert result[1:] == ["smoke", str(clone / "notebooks"), str(clone / "helpers" / "__init__.py"), "(55000, 28, 28)"]
     assert f"notebook: {path.stem} | profile: smoke" in run.stdout
+
+
+def test_a_failed_clone_stops_with_what_to_do(tmp_path):
+    """No network or a wrong address: the cell names the URL it tried and how to point it at a fork."""
+    content = tmp_path / "content"
+    content.mkdir()
+    source = colab.setup_cell("01_autoencoders.ipynb").replace(f'"{colab.COLAB_ROOT}/"', repr(f"{content}/"))
+    script = "import sys, types\nsys.modules['google.colab'] = types.ModuleType('google.colab')\n" + source
+    env = {
+        **os.environ,
+        "GIT_CONFIG_COUNT": "1",
+        "GIT_CONFIG_KEY_0": f"url.file://{tmp_path / 'no-such-repository'}.insteadOf",
+        "GIT_CONFIG_VALUE_0": colab.REPO_URL,
+    }
+    run = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert run.returncode == 1
+    message = " ".join(run.stderr.split())
+    assert f"Could not clone {colab.REPO_URL}. Check the runtime's internet" in message
+    assert "set REPO_URL above to your fork and re-run this cell" in message
+    assert "Traceback" not in run.stderr, "a message, not a stack trace"
+    assert not (content / "generative-notebooks").exists()
+
+
+def test_build_stays_on_the_machine_unless_asked():
+    """Drive is opt-in: mounting asks the user for access, which a class cannot always give."""
+    assert "\nKEEP_BUILD_ON_DRIVE = False  # Colab only" in colab.setup_cell("01_autoencoders.ipynb")
+
+
+def test_every_address_follows_github_repo():
+    """Notebook badges, the README's Colab and CI badges and clone command, the GPU notebook's REPO_URL."""
+    assert colab.stale_addresses() == [], "run `make setup-cells`"
+    readme = colab.README.read_text()
+    assert f"{colab.REPO_URL}/actions/workflows/test.yml/badge.svg" in readme, "the README's CI badge"
+    assert len(colab.README_BADGE_RE.findall(readme)) >= len(NOTEBOOKS)
+
+
+def test_setup_cells_moves_every_address_to_a_new_github_repo(tmp_path, monkeypatch):
+    """On copies: with GITHUB_REPO changed, the sync functions leave no address behind."""
+    readme, validation = tmp_path / "README.md", tmp_path / "validate_on_colab.ipynb"
+    shutil.copy(colab.README, readme)
+    shutil.copy(colab.VALIDATION_NOTEBOOK, validation)
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for path in NOTEBOOKS:
+        shutil.copy(path, notebooks / path.name)
+    monkeypatch.setattr(colab, "GITHUB_REPO", "a-teacher/a-fork")
+    monkeypatch.setattr(colab, "REPO_URL", "https://github.com/a-teacher/a-fork")
+    stale = colab.stale_addresses(readme, validation, notebooks)
+    assert len(stale) >= 2 * len(NOTEBOOKS) + 2, stale  # badges in README and notebooks, CI badge, REPO_URL
+    assert colab.sync_readme(readme) and colab.sync_validation_notebook(validation)
+    assert all(colab.sync_notebook(path) for path in sorted(notebooks.glob("*.ipynb")))
+    assert colab.stale_addresses(readme, validation, notebooks) == []
+    assert "keras-generative/generative-notebooks" not in readme.read_text() + validation.read_text()
+    assert not colab.sync_readme(readme), "a second sync changes nothing"
+    text = readme.read_text()
+    assert "https://github.com/a-teacher/a-fork/actions/workflows/test.yml/badge.svg" in text
+    badges = "https://colab.research.google.com/github/a-teacher/a-fork/blob/main/notebooks/"
+    assert text.count(badges) >= len(NOTEBOOKS)

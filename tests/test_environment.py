@@ -1,7 +1,7 @@
 """The environment the tests run in is the one they claim: pinned versions, and nbval's kernel in this venv.
 
-``make test-oldest`` runs these tests in ``.venv-oldest`` with ``CONSTRAINTS=constraints-oldest.txt`` in the
-environment; ``make test`` runs them in ``.venv`` without it (the pin check is then skipped).
+``make test-colab`` runs these tests in ``.venv-colab`` (Python 3.13) with ``CONSTRAINTS=constraints-colab.txt`` in
+the environment; ``make test`` runs them in ``.venv`` without it (the pin check is then skipped).
 """
 
 from __future__ import annotations
@@ -28,29 +28,37 @@ def _pins(path: Path) -> dict[str, str]:
     return pins
 
 
-def test_constraints_file_pins_the_lower_bounds_of_requirements():
-    """constraints-oldest.txt pins each lower bound of requirements.txt, at the bound's own release."""
-    pins = _pins(REPO / "constraints-oldest.txt")
+def test_requirements_lower_bounds_are_colabs_versions():
+    """Each package of constraints-colab.txt is required, from exactly Colab's version (what is tested)."""
+    pins = _pins(REPO / "constraints-colab.txt")
+    lower = {}
     for line in (REPO / "requirements.txt").read_text().splitlines():
-        match = re.match(r"([A-Za-z0-9_.-]+)\s*>=\s*([0-9.]+)", line)
-        if match:
-            name, lower = re.sub(r"[-_.]+", "-", match[1]).lower(), match[2]
-            assert name in pins, f"{name}>={lower} has no pin in constraints-oldest.txt"
-            expected = lower + ".0" * (3 - len(lower.split(".")))  # 2.20 -> 2.20.0, the first release admitted
-            assert pins[name] == expected, f"{name} is pinned to {pins[name]}, its lower bound is {lower}"
+        if match := re.match(r"([A-Za-z0-9_.-]+)\s*>=\s*([0-9.]+)", line):
+            lower[re.sub(r"[-_.]+", "-", match[1]).lower()] = match[2]
+    # h5py comes with Keras and is not imported by the notebooks; TensorFlow 2.21 caps it below Colab's 3.16
+    transitive = {"h5py"}
+    for name, version in pins.items():
+        if name in transitive:
+            assert name not in lower, f"{name} is pinned as transitive but requirements.txt requires it"
+            continue
+        assert name in lower, f"{name}=={version} is pinned for Colab but requirements.txt does not require it"
+        bound = lower[name] + ".0" * (3 - len(lower[name].split(".")))  # 2.20 -> 2.20.0, the first admitted
+        assert bound == version, f"requirements.txt admits {name} from {lower[name]}, Colab ships {version}"
 
 
 def test_installed_versions_are_the_pinned_ones():
-    """Under ``make test-oldest`` every pinned package is installed at its pin (else pip ignored the file)."""
+    """Under ``make test-colab`` every pinned package is installed at its pin (else pip ignored the file)."""
     constraints = os.environ.get("CONSTRAINTS", "").strip()
     if not constraints:
-        pytest.skip("no CONSTRAINTS file in the environment (only `make test-oldest` sets one)")
+        pytest.skip("no CONSTRAINTS file in the environment (only `make test-colab` sets one)")
     wrong = {
         name: (version, importlib.metadata.version(name))
         for name, version in _pins(REPO / constraints).items()
         if importlib.metadata.version(name) != version
     }
     assert not wrong, f"pinned vs installed: {wrong}"
+    if constraints.endswith("constraints-colab.txt"):
+        assert sys.version_info[:2] == (3, 13), "Colab's runtime is Python 3.13"
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,10 @@ from helpers.paths import NOTEBOOKS_DIR, REPO_ROOT
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 README = REPO_ROOT / "README.md"
+CONTRIBUTING = REPO_ROOT / "CONTRIBUTING.md"
 # A measured-looking number: a decimal or a percentage (what a run prints and prose might quote).
 NUMBER_RE = re.compile(r"(?<![\w.])\d+\.\d+%?|(?<![\w.])\d+%")
-MAX_CELL_LINES = 45
+MAX_CELL_LINES = 40
 MAX_LINE_WIDTH = 100
 
 
@@ -98,6 +99,13 @@ def test_sections_are_numbered_and_end_with_exercises(notebook):
     assert headings[-1].startswith("## Exercises")
     solutions = [c for c in _cells(notebook, "markdown") if "solution" in _text(c).lower()]
     assert solutions, "exercises come with solutions"
+
+
+def test_sources_are_named_not_private_notes(notebook):
+    """A student must be able to look a source up: the book, lecture or paper, not "seed 001" or "the notes"."""
+    text = "\n".join(_text(c) for c in _cells(notebook, "markdown") + _cells(notebook, "code"))
+    private = re.findall(r"seed 00\d|source notes", text, re.IGNORECASE)
+    assert not private, f"name the book, lecture or paper instead of {sorted(set(private))}"
 
 
 def test_stored_outputs_are_from_one_run_in_order(notebook):
@@ -191,12 +199,12 @@ def _stored_workload(path):
     return rows
 
 
-def test_readme_workload_table_matches_the_notebooks_outputs():
-    """The README's quick/full table is the notebooks' own printed workload, not a copy that drifts."""
-    readme = README.read_text()
-    section = readme.split("## What each profile costs", 1)[1].split("\n## ", 1)[0]
+def test_contributing_workload_table_matches_the_notebooks_outputs():
+    """CONTRIBUTING.md's quick/full table is the notebooks' own printed workload, not a copy that drifts."""
+    text = CONTRIBUTING.read_text()
+    section = text.split("## What each profile costs", 1)[1].split("\n## ", 1)[0]
     rows = [r for r in section.splitlines() if re.match(r"\| \d\d \|", r)]
-    assert rows, "README's 'What each profile costs' table has no rows"
+    assert rows, "CONTRIBUTING.md's 'What each profile costs' table has no rows"
     seen = set()
     for row in rows:
         number, item, quick, full = (cell.strip() for cell in row.strip("|").split("|")[:4])
@@ -209,7 +217,7 @@ def test_readme_workload_table_matches_the_notebooks_outputs():
         )
         expected = [stored.get((item, name)) for name in names]
         assert None not in expected, f"{path.name} prints no workload for {item!r}"
-        assert quick == " / ".join(q for q, _ in expected), f"README quick column for {number} {item}"
-        assert full == " / ".join(f for _, f in expected), f"README full column for {number} {item}"
+        assert quick == " / ".join(q for q, _ in expected), f"CONTRIBUTING.md quick column for {number} {item}"
+        assert full == " / ".join(f for _, f in expected), f"CONTRIBUTING.md full column for {number} {item}"
         seen.add(number)
-    assert seen == {p.name[:2] for p in NOTEBOOKS}, "every notebook has a row in the README's workload table"
+    assert seen == {p.name[:2] for p in NOTEBOOKS}, "every notebook has a row in CONTRIBUTING.md's workload table"

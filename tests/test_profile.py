@@ -22,3 +22,22 @@ def test_unset_profile_picks_by_gpu(monkeypatch):
     assert get_profile() == "full"
     monkeypatch.setattr("helpers.profile._gpu_visible", lambda: False)
     assert get_profile() == "quick"
+
+
+def test_test_gpu_refuses_to_start_without_a_gpu():
+    """`make test-gpu` stops at its guard on a machine without a GPU, before any notebook runs."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import tensorflow as tf
+
+    if tf.config.list_physical_devices("GPU"):
+        pytest.skip("this machine has a GPU")
+    repo = Path(__file__).resolve().parent.parent
+    run = subprocess.run(
+        ["make", "--no-print-directory", "test-gpu", f"VENV={sys.prefix}"],
+        cwd=repo, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode != 0
+    assert "no GPU visible to TensorFlow" in run.stdout and "nbval " not in run.stdout

@@ -49,20 +49,21 @@ def test_bad_profile_is_refused_before_any_kernel_starts(monkeypatch, capsys):
     assert "valid values are smoke, quick, full" in capsys.readouterr().err
 
 
-def test_in_place_runs_start_clean_but_make_run_keeps_backups(tmp_path, monkeypatch, capsys):
-    """Committed outputs come from uninterrupted runs; `make run` may resume an interrupted one."""
+def test_in_place_runs_each_notebook_alone_but_make_run_shares_build(tmp_path, monkeypatch):
+    """Committed outputs come from a notebook run alone (as on Colab); `make run` shares build/."""
     monkeypatch.setenv("NB_BUILD_DIR", str(tmp_path / "build"))
     monkeypatch.setattr(notebook_runner, "NOTEBOOKS_DIR", tmp_path)
-    _write(tmp_path / "01_ok.ipynb", "1 + 1")
-    backup = tmp_path / "build" / "backup" / "gan" / "quick"
-    backup.mkdir(parents=True)
-    (backup / "latest.weights.h5").write_bytes(b"")
+    where = "import os; print(os.environ['NB_BUILD_DIR'], sorted(os.listdir(os.environ['NB_BUILD_DIR'])))"
+    _write(tmp_path / "01_ok.ipynb", where)
+    leftover = tmp_path / "build" / "outputs" / "01_ok" / "results.csv"
+    leftover.parent.mkdir(parents=True)
+    leftover.write_text("from an earlier run")
     monkeypatch.setenv("NB_PROFILE", "quick")
     assert notebook_runner.main([]) == 0
-    assert backup.exists(), "make run resumes: it keeps the backup"
+    shared = nbformat.read(tmp_path / "build" / "notebooks" / "01_ok.ipynb", as_version=4)
+    assert shared.cells[1].outputs[0].text.startswith(f"{tmp_path / 'build'} [")
     assert notebook_runner.main(["--in-place", "01_ok.ipynb"]) == 0
-    assert not (tmp_path / "build" / "backup").exists()
-    assert "committed outputs come from uninterrupted runs" in capsys.readouterr().out
-    (tmp_path / "build" / "backup").mkdir()  # empty: nothing to say
-    assert notebook_runner.main(["--in-place", "01_ok.ipynb"]) == 0
-    assert "uninterrupted" not in capsys.readouterr().out
+    alone = nbformat.read(tmp_path / "01_ok.ipynb", as_version=4)
+    # a folder of its own, emptied first: only the kernel's log is there
+    assert alone.cells[1].outputs[0].text == f"{leftover.parent} ['notebooks']\n"
+    assert str(tmp_path / "build") == __import__("os").environ["NB_BUILD_DIR"], "restored after the run"

@@ -19,7 +19,7 @@ import re
 import sys
 from pathlib import Path
 
-from helpers.paths import NOTEBOOKS_DIR, REPO_ROOT
+from helpers.paths import NOTEBOOKS_DIR, REPO_ROOT, notebook_paths
 
 GITHUB_REPO = "keras-generative/generative-notebooks"  # owner/name on GitHub (placeholder until published)
 BRANCH = "main"
@@ -170,7 +170,7 @@ def stale_addresses(
 
 
 def main() -> int:
-    changed = [p.name for p in sorted(NOTEBOOKS_DIR.glob("[0-9]*.ipynb")) if sync_notebook(p)]
+    changed = [p.name for p in notebook_paths() if sync_notebook(p)]
     others = ((README, sync_readme), (VALIDATION_NOTEBOOK, sync_validation_notebook))
     changed += [path.name for path, sync in others if sync(path)]
     print(f"updated: {', '.join(changed)}" if changed else f"every file already matches; repo {REPO_URL}")

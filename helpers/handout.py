@@ -29,7 +29,7 @@ import re
 import sys
 from pathlib import Path
 
-from helpers.paths import NOTEBOOKS_DIR, build_dir
+from helpers.paths import NOTEBOOKS_DIR, build_dir, notebook_paths
 
 EXERCISES_HEADING = "## Exercises"
 # "**Solution 2.**" (or a "### Solution" heading, which the convention does not use but must not leak)
@@ -135,10 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=None, help="where the copies go (default: build/handout/)")
     args = parser.parse_args(argv)
 
-    paths = [NOTEBOOKS_DIR / Path(n).name for n in args.notebooks] or sorted(NOTEBOOKS_DIR.glob("[0-9]*.ipynb"))
-    missing = [p.name for p in paths if not p.is_file()]
-    if missing:
-        print(f"error: no such notebook in {NOTEBOOKS_DIR}: {', '.join(missing)}", file=sys.stderr)
+    try:
+        paths = notebook_paths(args.notebooks, NOTEBOOKS_DIR)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     out_dir = Path(args.out) if args.out else build_dir() / "handout"
     try:

@@ -25,7 +25,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from helpers.paths import NOTEBOOKS_DIR, build_dir
+from helpers.paths import NOTEBOOKS_DIR, build_dir, notebook_paths
 from helpers.profile import get_profile
 
 
@@ -90,10 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    paths = [NOTEBOOKS_DIR / Path(n).name for n in args.notebooks] or sorted(NOTEBOOKS_DIR.glob("[0-9]*.ipynb"))
-    missing = [p.name for p in paths if not p.is_file()]
-    if missing:
-        print(f"error: no such notebook in {NOTEBOOKS_DIR}: {', '.join(missing)}", file=sys.stderr)
+    try:
+        paths = notebook_paths(args.notebooks, NOTEBOOKS_DIR)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
 
     failures = 0

@@ -82,7 +82,12 @@ def report_samples(
     save_samples(images, model_name)
     if model is not None:
         save_model(model, model_name)
-    rows = {metric: distance, "class_diversity": diversity, "min_class_share": report.min_class_share}
+    rows = {
+        metric: distance,
+        "class_diversity": diversity,
+        "min_class_share": report.min_class_share,
+        "samples": len(images),
+    }
     if sample_seconds is not None:
         rows["sample_ms_per_image"] = 1000 * sample_seconds / len(images)
     for name, value in rows.items():

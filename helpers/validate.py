@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from helpers.paths import NOTEBOOKS_DIR, REPO_ROOT
+from helpers.paths import NOTEBOOKS_DIR, REPO_ROOT, notebook_paths
 from helpers.profile import PROFILES
 
 
@@ -49,10 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build", default=str(REPO_ROOT / "build" / "test"), help="parent of the build folders")
     args = parser.parse_args(argv)
 
-    paths = [NOTEBOOKS_DIR / Path(n).name for n in args.notebooks] or sorted(NOTEBOOKS_DIR.glob("[0-9]*.ipynb"))
-    missing = [p.name for p in paths if not p.is_file()]
-    if missing:
-        print(f"error: no such notebook in {NOTEBOOKS_DIR}: {', '.join(missing)}", file=sys.stderr)
+    try:
+        paths = notebook_paths(args.notebooks, NOTEBOOKS_DIR)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     build = Path(args.build).resolve()
     passed = failed = 0

@@ -17,7 +17,8 @@ def test_report_scores_saves_records_and_prints_one_line(fashion, build, capsys)
     assert report.fashion_fd > 1  # a missing class is far from the test set
     assert np.load(build / "samples" / "toy.npy").shape == (1000, 28, 28)
     metrics = {r["metric"]: float(r["value"]) for r in read_results(model="toy")}
-    assert set(metrics) == {"fashion_fd", "class_diversity", "min_class_share", "sample_ms_per_image"}
+    assert set(metrics) == {"fashion_fd", "class_diversity", "min_class_share", "sample_ms_per_image", "samples"}
+    assert metrics["samples"] == 1000  # the scoreboard shows it: scores compare only at equal counts
     assert metrics["fashion_fd"] == pytest.approx(report.fashion_fd, rel=1e-5)
 
 
